@@ -1,0 +1,51 @@
+import { bundledFontPaths } from './bundled.js';
+import type { FontRegistry, LoadedFont } from './registry.js';
+
+/** The role a run of text is set in; the Scene names fonts by these ids. */
+export type FontId = 'body' | 'bold' | 'title' | `fallback${number}`;
+
+/**
+ * The faces one poster is set in. `fallbacks` are tried in order for characters the role's own
+ * face lacks (a rare name character in an office's 仿宋, say).
+ */
+export interface FontSet {
+  readonly body: LoadedFont;
+  readonly bold: LoadedFont;
+  readonly title: LoadedFont;
+  readonly fallbacks: readonly LoadedFont[];
+}
+
+/** Font files a caller may choose instead of the bundled Noto Sans SC. */
+export interface FontChoice {
+  /** Body text (items, meta lines). */
+  body?: string;
+  /** Emphasis (stage names, 责任人). Defaults to `body` when that is given, else Noto Sans SC Bold. */
+  bold?: string;
+  /** The poster title. Defaults to the bold face. */
+  title?: string;
+  /** Extra faces tried before the bundled ones when a character is missing. */
+  fallbacks?: string[];
+}
+
+/**
+ * Resolves a {@link FontChoice} into loaded faces. The bundled regular and bold faces always end
+ * the fallback chain, so a user font missing a character still draws it.
+ */
+export function createFontSet(registry: FontRegistry, choice: FontChoice = {}): FontSet {
+  const regular = registry.load(bundledFontPaths.regular);
+  const bundledBold = registry.load(bundledFontPaths.bold);
+  const body = choice.body ? registry.load(choice.body) : regular;
+  const bold = choice.bold ? registry.load(choice.bold) : choice.body ? body : bundledBold;
+  const title = choice.title ? registry.load(choice.title) : bold;
+  const chain = [...(choice.fallbacks ?? []).map((p) => registry.load(p)), regular, bundledBold];
+  const fallbacks = chain.filter((f, i) => chain.indexOf(f) === i && f !== body);
+  return { body, bold, title, fallbacks };
+}
+
+/** The face behind a Scene font id. */
+export function fontById(set: FontSet, id: FontId): LoadedFont {
+  if (id === 'body' || id === 'bold' || id === 'title') return set[id];
+  const face = set.fallbacks[Number(id.slice('fallback'.length))];
+  if (!face) throw new RangeError(`font id ${id} is not in this font set`);
+  return face;
+}

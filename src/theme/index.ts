@@ -1,0 +1,2 @@
+export { colorTheme, monoTheme, themes } from './builtin.js';
+export type { LevelStyle, Theme } from './theme.js';
