@@ -59,7 +59,9 @@ function readFace(abs: string, postscriptName: string | undefined): LoadedFont {
   try {
     parsed = fontkit.create(bytes, postscriptName);
   } catch (err) {
-    throw new FontError(`${abs} is not a TrueType/OpenType font: ${(err as Error).message} / 不是有效的字体文件`);
+    throw new FontError(
+      `${abs} is not a TrueType/OpenType font: ${(err as Error).message} / 不是有效的字体文件`,
+    );
   }
   const font = 'fonts' in parsed ? parsed.fonts[0] : parsed;
   if (!font) throw new FontError(`${abs} is an empty font collection / 字体集合为空`);

@@ -1,0 +1,20 @@
+import { ChartError } from '../model/problems.js';
+
+/** An error a user can act on: printed as its message, without a stack trace. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/**
+ * The lines to print for an error. Problems in a chart and usage mistakes are shown as their
+ * message alone; anything else is a bug or an environment failure, shown with its stack only
+ * under --debug.
+ */
+export function describeError(err: unknown, debug: boolean): string {
+  if (err instanceof ChartError || err instanceof UsageError) return err.message;
+  if (err instanceof Error) {
+    if (debug && err.stack) return err.stack;
+    return `error / 错误: ${err.message} (run with --debug for details / 加 --debug 查看详情)`;
+  }
+  return `error / 错误: ${String(err)}`;
+}

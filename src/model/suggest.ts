@@ -1,0 +1,21 @@
+import { distance } from 'fastest-levenshtein';
+
+/**
+ * The known key closest to a mistyped one, if it is close enough to be what was meant
+ * (`levle` → `level`, `风险等极` → `风险等级`); undefined when nothing is plausibly meant.
+ */
+export function closestKey(written: string, known: readonly string[]): string | undefined {
+  const lower = written.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of known) {
+    const d = distance(lower, candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  // Allow about one edit in three characters, at least one: short keys need a near-exact match.
+  const allowed = Math.max(1, Math.floor(written.length / 3));
+  return bestDistance <= allowed ? best : undefined;
+}

@@ -1,0 +1,85 @@
+import { type ParseError, parse as parseJson, printParseErrorCode } from 'jsonc-parser';
+import { LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
+import type { Message } from './messages.js';
+import type { Position } from './source-tree.js';
+
+/** A syntax error with its place in the file. */
+export interface SyntaxProblem extends Message {
+  readonly at: Position;
+}
+
+const YAML_ZH: Readonly<Record<string, string>> = {
+  TAB_AS_INDENT: '不能用 Tab 键缩进，请改用空格',
+  BAD_INDENT: '缩进不对齐',
+  MISSING_CHAR: '缺少符号（引号或括号未闭合）',
+  BLOCK_AS_IMPLICIT_KEY: '键的写法不对（冒号后需要空格，或缩进有误）',
+  MULTILINE_IMPLICIT_KEY: '键不能跨行（冒号后需要空格，或缩进有误）',
+  UNEXPECTED_TOKEN: '出现了意外的符号',
+  DUPLICATE_KEY: '重复的键',
+  BAD_DQ_ESCAPE: '双引号中的转义符无效',
+  ALIAS_PROPS: '别名不能带标签或锚点',
+};
+
+/** The first line of a yaml error message without the library's "at line…" suffix. */
+function yamlMessage(error: YAMLError): string {
+  const first = error.message.split('\n')[0] ?? error.message;
+  return first.replace(/ at line \d+, column \d+:?$/u, '');
+}
+
+/**
+ * Parses YAML (1.2, one document, merge keys off) and returns the document root with a line
+ * counter, and the syntax problems. The tree is never converted with toJS, so aliases are never
+ * expanded: the tree reader refuses them, which defuses alias bombs.
+ */
+export function parseYaml(text: string) {
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(text, {
+    lineCounter: lines,
+    version: '1.2',
+    merge: false,
+    uniqueKeys: false,
+    prettyErrors: false,
+  });
+  const problems: SyntaxProblem[] = [];
+  const list = Array.isArray(docs) ? docs : [];
+  for (const doc of list) {
+    for (const error of doc.errors) {
+      const { line, col } = lines.linePos(error.pos[0]);
+      problems.push({
+        at: { line, column: col },
+        zh: `YAML 语法错误：${YAML_ZH[error.code] ?? '无法解析'}`,
+        en: `YAML syntax error: ${yamlMessage(error)}`,
+      });
+    }
+  }
+  const second = list[1];
+  if (second) {
+    const { line, col } = lines.linePos(second.range[0]);
+    problems.push({
+      at: { line, column: col },
+      zh: '一个文件只能写一张防控图（发现了第二个 --- 文档）',
+      en: 'one file holds one chart (found a second YAML document after ---)',
+    });
+  }
+  return { root: list[0]?.contents ?? null, lines, problems };
+}
+
+/**
+ * Strict JSON syntax check (no comments, no trailing commas), since YAML would accept both.
+ * Returns the problems; a valid file is then read through the YAML reader for positions.
+ */
+export function checkJsonSyntax(text: string): SyntaxProblem[] {
+  const errors: ParseError[] = [];
+  parseJson(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return errors.map((e) => {
+    const { line, col } = lines.linePos(e.offset);
+    return {
+      at: { line, column: col },
+      zh: `JSON 语法错误：${printParseErrorCode(e.error)}（检查末尾多余的逗号、缺少的引号或括号）`,
+      en: `JSON syntax error: ${printParseErrorCode(e.error)} (look for a trailing comma, a missing quote or bracket)`,
+    };
+  });
+}
