@@ -19,6 +19,15 @@ export interface Scene {
   readonly boxes: readonly SceneBox[];
   readonly lines: readonly SceneLine[];
   readonly texts: readonly SceneText[];
+  /** Characters that no font in the set has (drawn as the font's empty glyph): tell the user. */
+  readonly warnings: readonly SceneWarning[];
+}
+
+export interface SceneWarning {
+  /** Field of the chart, e.g. `stages[2].risk.items`. */
+  readonly field: string;
+  readonly char: string;
+  readonly codePoint: number;
 }
 
 export interface ScenePage {

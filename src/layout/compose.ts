@@ -1,0 +1,230 @@
+import type { FontSet } from '../fonts/font-set.js';
+import type { PowerChart } from '../model/types.js';
+import type { Theme } from '../theme/theme.js';
+import { type BoxContent, controlContent, riskContent, stageContent } from './box-content.js';
+import { footerBlock, legendBlock, metaBlock, titleBlock } from './header-content.js';
+import type { Rect } from './run-elk.js';
+import { placeRows } from './run-elk.js';
+import type { SceneBox } from './scene.js';
+import { SceneBuilder } from './scene-builder.js';
+
+/** A poster laid out at its natural size (pt, origin top-left), before it is fitted to a page. */
+export interface NaturalPoster {
+  readonly width: number;
+  readonly height: number;
+  readonly builder: SceneBuilder;
+  /** Characters no font has, with the field they are in. */
+  readonly missing: readonly { field: string; char: string; codePoint: number }[];
+}
+
+interface RowContent {
+  stage: BoxContent;
+  risk?: BoxContent;
+  control?: BoxContent;
+}
+
+const ARROW = { length: 6, halfWidth: 3.2 };
+
+/**
+ * Measures every box, lets ELK place the flow, and assembles the whole poster — title, meta
+ * lines, flow, legend, footer — at the theme's natural sizes.
+ */
+export async function composePoster(chart: PowerChart, theme: Theme, fonts: FontSet): Promise<NaturalPoster> {
+  const ctx = { theme, fonts };
+  const gap = theme.spacing.columnGap;
+  const width = theme.widths.risk + gap + theme.widths.stage + gap + theme.widths.control;
+  const stageX = theme.widths.risk + gap;
+
+  const rows: RowContent[] = chart.stages.map((stage, i) => ({
+    stage: stageContent(ctx, stage, i),
+    ...(stage.risk && { risk: riskContent(ctx, stage.risk, i) }),
+    ...(stage.control && { control: controlContent(ctx, stage.control, i) }),
+  }));
+  const flow = await placeRows(rows, { column: gap, row: theme.spacing.rowGap }, stageX);
+
+  const b = new SceneBuilder();
+  const title = titleBlock(theme, fonts, chart, width);
+  const meta = metaBlock(theme, fonts, chart, width);
+  let y = 0;
+  b.content(title, 0, y, b.box(plain('title', 0, y, width, title.height)));
+  y += title.height + theme.spacing.headerGap / 2;
+  b.content(meta, 0, y, b.box(plain('meta', 0, y, width, meta.height)));
+  y += meta.height + theme.spacing.headerGap;
+
+  const flowTop = y;
+  const last = rows.length - 1;
+  flow.rows.forEach((placed, i) => {
+    const row = rows[i] as RowContent;
+    const stage = shift(placed.stage, flowTop);
+    const stageBox = b.box({
+      ...styleStage(theme, i === 0 || i === last),
+      kind: 'stage',
+      stage: i,
+      ...stage,
+    });
+    b.content(row.stage, stage.x, stage.y, stageBox);
+    const cy = stage.y + stage.height / 2;
+    if (row.risk && placed.risk) {
+      const r = shift(placed.risk, flowTop);
+      drawRisk(b, theme, chart, i, r, row.risk);
+      connector(b, theme, i, r.x + r.width, stage.x, cy);
+    }
+    if (row.control && placed.control) {
+      const c = shift(placed.control, flowTop);
+      const box = b.box({
+        kind: 'control',
+        stage: i,
+        ...c,
+        shape: 'rect',
+        radius: 3,
+        fill: theme.colors.controlFill,
+        stroke: theme.colors.controlStroke,
+        strokeWidth: theme.widths.box,
+        dash: [],
+        band: { height: row.control.bandHeight, fill: theme.colors.controlBand },
+      });
+      b.content(row.control, c.x, c.y, box);
+      connector(b, theme, i, stage.x + stage.width, c.x, cy);
+    }
+    const next = flow.rows[i + 1];
+    if (next) {
+      const x = stage.x + stage.width / 2;
+      b.line({
+        kind: 'flow',
+        stage: i,
+        points: [
+          [x, stage.y + stage.height],
+          [x, next.stage.y + flowTop],
+        ],
+        stroke: theme.colors.line,
+        width: theme.widths.line,
+        arrow: ARROW,
+      });
+    }
+  });
+  y = flowTop + flow.height + theme.spacing.headerGap;
+
+  const legend = legendBlock(theme, fonts, width);
+  const legendBox = b.box(plain('legend', 0, y, width, legend.height));
+  b.content(legend, 0, y, legendBox);
+  for (const entry of legend.entries) {
+    const style = theme.levels[entry.level];
+    b.box({
+      kind: 'badge',
+      parent: legendBox,
+      level: entry.level,
+      x: entry.dx,
+      y: y + entry.dy,
+      width: entry.width,
+      height: entry.height,
+      shape: 'rect',
+      radius: 2,
+      fill: style.fill,
+      stroke: style.stroke,
+      strokeWidth: style.strokeWidth,
+      dash: style.dash,
+    });
+  }
+  y += legend.height;
+  const footer = footerBlock(theme, fonts, chart, width);
+  if (footer) {
+    y += theme.spacing.headerGap / 2;
+    b.content(footer, 0, y, b.box(plain('footer', 0, y, width, footer.height)));
+    y += footer.height;
+  }
+  return { width, height: y, builder: b, missing: collectMissing([title, meta, ...rows.flatMap(contents)]) };
+}
+
+function drawRisk(b: SceneBuilder, theme: Theme, chart: PowerChart, i: number, r: Rect, content: BoxContent) {
+  const level = chart.stages[i]?.risk?.level;
+  const style = level ? theme.levels[level] : undefined;
+  const box = b.box({
+    kind: 'risk',
+    stage: i,
+    ...(level && { level }),
+    ...r,
+    shape: 'rect',
+    radius: 3,
+    fill: theme.colors.riskFill,
+    stroke: style?.stroke ?? theme.colors.line,
+    strokeWidth: style?.strokeWidth ?? theme.widths.box,
+    dash: style?.dash ?? [],
+    band: { height: content.bandHeight, fill: theme.colors.riskBand },
+  });
+  b.content(content, r.x, r.y, box);
+  const badge = content.badge;
+  if (badge && level && style) {
+    const badgeBox = b.box({
+      kind: 'badge',
+      stage: i,
+      parent: box,
+      level,
+      x: r.x + badge.dx,
+      y: r.y + badge.dy,
+      width: badge.width,
+      height: badge.height,
+      shape: 'rect',
+      radius: 2,
+      fill: style.fill,
+      stroke: style.fill,
+      strokeWidth: 0,
+      dash: [],
+    });
+    b.text(badge.label, r.x, r.y, badgeBox);
+  }
+}
+
+function connector(b: SceneBuilder, theme: Theme, stage: number, x1: number, x2: number, y: number) {
+  b.line({
+    kind: 'connector',
+    stage,
+    points: [
+      [x1, y],
+      [x2, y],
+    ],
+    stroke: theme.colors.line,
+    width: theme.widths.line,
+  });
+}
+
+function styleStage(theme: Theme, terminal: boolean) {
+  return {
+    shape: terminal ? ('terminal' as const) : ('rect' as const),
+    radius: terminal ? 0 : 3,
+    fill: terminal ? theme.colors.terminalFill : theme.colors.stageFill,
+    stroke: theme.colors.stageStroke,
+    strokeWidth: theme.widths.stageBox,
+    dash: [],
+  };
+}
+
+/** A box that only holds text (title, meta, legend, footer): no outline, no fill. */
+function plain(kind: SceneBox['kind'], x: number, y: number, width: number, height: number): SceneBox {
+  return {
+    kind,
+    x,
+    y,
+    width,
+    height,
+    shape: 'none',
+    radius: 0,
+    fill: 'none',
+    stroke: 'none',
+    strokeWidth: 0,
+    dash: [],
+  };
+}
+
+function shift(r: Rect, dy: number): Rect {
+  return { x: r.x, y: r.y + dy, width: r.width, height: r.height };
+}
+
+function contents(row: RowContent): BoxContent[] {
+  return [row.stage, row.risk, row.control].filter((c): c is BoxContent => c !== undefined);
+}
+
+function collectMissing(blocks: readonly { texts: readonly import('./box-content.js').TextPiece[] }[]) {
+  return blocks.flatMap((block) =>
+    block.texts.flatMap((piece) => piece.block.missing.map((m) => ({ field: piece.field, ...m }))),
+  );
+}

@@ -1,0 +1,127 @@
+import type { FontSet } from '../fonts/font-set.js';
+import { DEFAULT_TITLE, LEVEL_LABELS, type PowerChart, type RiskLevel } from '../model/types.js';
+import { setParagraph } from '../text/index.js';
+import type { Theme } from '../theme/theme.js';
+import type { TextPiece } from './box-content.js';
+
+/** A block of the poster outside the flow: title, meta lines, footer. */
+export interface Block {
+  readonly width: number;
+  readonly height: number;
+  readonly texts: readonly TextPiece[];
+}
+
+/** One legend entry: a swatch styled like the level's risk box outline and badge, and its words. */
+export interface LegendEntry {
+  readonly level: RiskLevel;
+  readonly dx: number;
+  readonly dy: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface LegendBlock extends Block {
+  readonly entries: readonly LegendEntry[];
+}
+
+/** The codes as printed: one code, or a range `first----last` as offices write it. */
+export function codeLabel(codes: readonly string[]): string {
+  return codes.join('----');
+}
+
+/** The title, centred across the poster, in the title face. */
+export function titleBlock(theme: Theme, fonts: FontSet, chart: PowerChart, width: number): Block {
+  const size = theme.sizes.title;
+  const block = setParagraph(chart.title ?? DEFAULT_TITLE, {
+    width,
+    style: { font: 'title', size, lineHeight: 1.3 },
+    fonts,
+    align: 'center',
+  });
+  return {
+    width,
+    height: block.height,
+    texts: [{ block, dx: 0, dy: 0, size, color: theme.colors.title, field: 'title' }],
+  };
+}
+
+/** Category, 职权编码 and 职权名称, one per line, left-aligned under the title. */
+export function metaBlock(theme: Theme, fonts: FontSet, chart: PowerChart, width: number): Block {
+  const size = theme.sizes.meta;
+  const lines: [string, string][] = [
+    [chart.category, 'category'],
+    [`职权编码：${codeLabel(chart.codes)}`, 'codes'],
+    [`职权名称：${chart.name}`, 'name'],
+  ];
+  let y = 0;
+  const texts = lines.map(([text, field], i) => {
+    const block = setParagraph(text, {
+      width,
+      style: { font: i === 2 ? 'bold' : 'body', size, lineHeight: theme.lineHeight },
+      fonts,
+    });
+    const piece = { block, dx: 0, dy: y, size, color: theme.colors.text, field };
+    y += block.height;
+    return piece;
+  });
+  return { width, height: y, texts };
+}
+
+const LEVELS: readonly RiskLevel[] = ['high', 'medium', 'low'];
+
+/** 风险等级图例: one swatch and label per level, in a row centred across the poster. */
+export function legendBlock(theme: Theme, fonts: FontSet, width: number): LegendBlock {
+  const size = theme.sizes.legend;
+  const pad = theme.spacing.padding;
+  const style = { font: 'body' as const, size, lineHeight: theme.lineHeight };
+  const caption = setParagraph('风险等级图例：', { width, style: { ...style, font: 'bold' }, fonts });
+  const swatchWidth = size * 2.6;
+  const gap = size * 0.6;
+  const labels = LEVELS.map((level) => setParagraph(`${LEVEL_LABELS[level]}风险`, { width, style, fonts }));
+  const rowHeight = caption.height;
+  const total =
+    caption.width + labels.reduce((sum, label) => sum + gap * 2 + swatchWidth + gap + label.width, 0);
+  let x = Math.max(0, (width - total) / 2);
+  const texts: TextPiece[] = [
+    { block: caption, dx: x, dy: pad, size, color: theme.colors.text, field: 'legend' },
+  ];
+  const entries: LegendEntry[] = [];
+  x += caption.width;
+  labels.forEach((label, i) => {
+    const level = LEVELS[i] as RiskLevel;
+    x += gap * 2;
+    entries.push({ level, dx: x, dy: pad + rowHeight * 0.15, width: swatchWidth, height: rowHeight * 0.7 });
+    x += swatchWidth + gap;
+    texts.push({ block: label, dx: x, dy: pad, size, color: theme.colors.text, field: 'legend' });
+    x += label.width;
+  });
+  return { width, height: rowHeight + 2 * pad, texts, entries };
+}
+
+/** 编制单位, 监督电话 and 日期 on one centred line, or undefined when the chart gives none. */
+export function footerBlock(
+  theme: Theme,
+  fonts: FontSet,
+  chart: PowerChart,
+  width: number,
+): Block | undefined {
+  const f = chart.footer;
+  const parts = [
+    f?.unit && `编制单位：${f.unit}`,
+    f?.hotline && `监督电话：${f.hotline}`,
+    f?.date && `日期：${f.date}`,
+  ].filter(Boolean);
+  if (parts.length === 0) return undefined;
+  const size = theme.sizes.footer;
+  const block = setParagraph(parts.join('　　'), {
+    width,
+    style: { font: 'body', size, lineHeight: theme.lineHeight },
+    fonts,
+    align: 'center',
+  });
+  return {
+    width,
+    height: block.height,
+    texts: [{ block, dx: 0, dy: 0, size, color: theme.colors.text, field: 'footer' }],
+  };
+}

@@ -1,0 +1,135 @@
+import { createFontSet, type FontId, type FontSet, fontById } from '../fonts/font-set.js';
+import { FontRegistry } from '../fonts/registry.js';
+import { DEFAULT_TITLE, type PowerChart } from '../model/types.js';
+import { colorTheme } from '../theme/builtin.js';
+import type { Theme } from '../theme/theme.js';
+import { composePoster, type NaturalPoster } from './compose.js';
+import { fitPlacement, placeContent } from './fit.js';
+import { codeLabel } from './header-content.js';
+import { type PageSize, PT_PER_MM, pageDimensions, round } from './page.js';
+import type { Scene, SceneFont } from './scene.js';
+
+/** Options for {@link layoutChart}. */
+export interface LayoutOptions {
+  /** Colours, sizes and spacing; defaults to the colour theme. */
+  theme?: Theme;
+  /** Fonts to measure with (and later draw with). Pass one set to share parsed fonts across calls. */
+  fonts?: FontSet;
+  /** 'A4' (default), 'A3' or a size in mm; always portrait. */
+  page?: PageSize;
+  /** Page margin in mm (default 10). */
+  margin?: number;
+  /** Largest enlargement of a short poster (default 1.4). */
+  maxScale?: number;
+}
+
+/** Thrown when a poster cannot be set legibly on the chosen page; the message says what to do. */
+export class LayoutError extends Error {
+  override readonly name = 'LayoutError';
+}
+
+/** How much wider the side columns may get, in turn, to make a long poster shorter. */
+const WIDENING = [1, 1.25, 1.5, 1.8] as const;
+
+/**
+ * Lays a validated chart out on a page and returns its {@link Scene}: text measured and
+ * broken with the given fonts, the flow placed by ELK, everything scaled to fit the page.
+ *
+ * Body text never ends up smaller than the theme's `minBodySize` on paper: a long poster first
+ * gets wider side columns (fewer, longer lines), and if it still cannot fit, a LayoutError says
+ * which poster needs a larger page.
+ */
+export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}): Promise<Scene> {
+  const theme = options.theme ?? colorTheme;
+  const fonts = options.fonts ?? createFontSet(new FontRegistry());
+  const pageSize = options.page ?? 'A4';
+  const page = pageDimensions(pageSize);
+  const margin = (options.margin ?? 10) * PT_PER_MM;
+  const area = {
+    left: margin,
+    top: margin,
+    width: page.width - 2 * margin,
+    height: page.height - 2 * margin,
+  };
+  if (area.width <= 0 || area.height <= 0)
+    throw new LayoutError('the margins leave no room on the page / 页边距过大');
+
+  let smallest = Number.POSITIVE_INFINITY;
+  for (const factor of WIDENING) {
+    const widened = widen(theme, factor);
+    const poster = await composePoster(chart, widened, fonts);
+    const placement = fitPlacement(poster.width, poster.height, area, options.maxScale ?? 1.4);
+    const bodyOnPaper = theme.sizes.body * placement.scale;
+    if (bodyOnPaper >= theme.minBodySize) {
+      return toScene(chart, poster, placement.scale, placeContent(poster.builder, placement), {
+        size: typeof pageSize === 'string' ? pageSize : 'custom',
+        ...page,
+        margin,
+        fonts,
+        background: theme.colors.background,
+      });
+    }
+    smallest = Math.min(smallest, bodyOnPaper);
+  }
+  const bigger = pageSize === 'A4' ? 'A3 (--page A3)' : 'a larger page';
+  throw new LayoutError(
+    `“${chart.name}” does not fit on ${describePage(pageSize)}: body text would be ${smallest.toFixed(1)} pt, ` +
+      `below the ${theme.minBodySize} pt minimum; use ${bigger} / 本图在该纸张上字号过小，请改用 ${pageSize === 'A4' ? 'A3' : '更大的'} 纸张`,
+  );
+}
+
+function describePage(size: PageSize): string {
+  return typeof size === 'string' ? size : `${size.width}×${size.height} mm`;
+}
+
+/** The theme with both side columns `factor` times as wide. */
+function widen(theme: Theme, factor: number): Theme {
+  if (factor === 1) return theme;
+  return {
+    ...theme,
+    widths: { ...theme.widths, risk: theme.widths.risk * factor, control: theme.widths.control * factor },
+  };
+}
+
+function toScene(
+  chart: PowerChart,
+  poster: NaturalPoster,
+  scale: number,
+  content: ReturnType<typeof placeContent>,
+  page: {
+    size: Scene['page']['size'];
+    width: number;
+    height: number;
+    margin: number;
+    fonts: FontSet;
+    background: string;
+  },
+): Scene {
+  const used = [...new Set(content.texts.map((t) => t.font))].sort();
+  const fonts: Partial<Record<FontId, SceneFont>> = {};
+  for (const id of used) {
+    const face = fontById(page.fonts, id);
+    fonts[id] = { postscriptName: face.postscriptName, familyName: face.familyName };
+  }
+  return {
+    version: 1,
+    page: {
+      size: page.size,
+      width: round(page.width),
+      height: round(page.height),
+      margin: round(page.margin),
+      scale,
+    },
+    meta: {
+      title: chart.title ?? DEFAULT_TITLE,
+      category: chart.category,
+      codes: chart.codes,
+      name: chart.name,
+      codeLabel: codeLabel(chart.codes),
+    },
+    fonts,
+    background: page.background,
+    ...content,
+    warnings: poster.missing.map(({ field, char, codePoint }) => ({ field, char, codePoint })),
+  };
+}

@@ -1,0 +1,60 @@
+import elkModule from 'elkjs/lib/elk.bundled.js';
+import type { ElkNode } from 'elkjs/lib/elk-api.js';
+import { buildElkGraph, nodeId, type RowSizes } from './elk-graph.js';
+
+// elkjs is CommonJS with `exports.default`: Node's ESM interop makes the default import the whole
+// exports object (constructor in `.default`), while bundlers honouring `__esModule` hand over the
+// constructor itself. Accept both.
+const elkExports: unknown = elkModule;
+const ELK = (typeof elkExports === 'function' ? elkExports : elkModule.default) as typeof elkModule.default;
+
+/** A placed rectangle in flow coordinates (pt, origin at the flow's top-left). */
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface PlacedRow {
+  readonly stage: Rect;
+  readonly risk?: Rect;
+  readonly control?: Rect;
+}
+
+export interface FlowPlacement {
+  readonly rows: readonly PlacedRow[];
+  readonly height: number;
+}
+
+/**
+ * Lays the rows out with ELK and returns absolute positions, shifted so the stage column starts
+ * at `stageX` (the risk column is reserved even on charts without risk boxes, so every poster's
+ * stages sit at the same place). The flow graph is flat, so ELK's parent-relative coordinates are
+ * already absolute within it; this is the one place they are read.
+ */
+export async function placeRows(
+  rows: readonly RowSizes[],
+  gaps: { column: number; row: number },
+  stageX: number,
+): Promise<FlowPlacement> {
+  // One ELK instance per call: it holds no state worth sharing and keeps callers independent.
+  const elk = new ELK();
+  const laid = await elk.layout(buildElkGraph(rows, gaps.column, gaps.row));
+  const byId = new Map((laid.children ?? []).map((c: ElkNode) => [c.id, c]));
+  const firstStage = byId.get(nodeId('s', 0));
+  const dx = stageX - (firstStage?.x ?? 0);
+  const rect = (id: string): Rect | undefined => {
+    const n = byId.get(id);
+    if (!n) return undefined;
+    return { x: (n.x ?? 0) + dx, y: n.y ?? 0, width: n.width ?? 0, height: n.height ?? 0 };
+  };
+  const placed = rows.map((_, i) => {
+    const stage = rect(nodeId('s', i));
+    if (!stage) throw new Error(`ELK returned no position for stage ${i}`);
+    const risk = rect(nodeId('r', i));
+    const control = rect(nodeId('c', i));
+    return { stage, ...(risk && { risk }), ...(control && { control }) };
+  });
+  return { rows: placed, height: laid.height ?? 0 };
+}

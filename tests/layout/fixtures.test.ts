@@ -1,0 +1,53 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createFontSet, FontRegistry } from '../../src/fonts/index.js';
+import { layoutChart } from '../../src/layout/index.js';
+import { loadChart } from '../../src/model/index.js';
+import { colorTheme } from '../../src/theme/index.js';
+import { expectSceneInvariants } from './invariants.js';
+
+const fonts = createFontSet(new FontRegistry());
+const files = readdirSync('fixtures').filter((f) => f.endsWith('.yaml'));
+
+describe('layout of the 16 fixtures', () => {
+  it.each(files)('%s keeps every geometric invariant on A4 and A3', async (file) => {
+    const chart = await loadChart(`fixtures/${file}`);
+    for (const page of ['A4', 'A3'] as const) {
+      const scene = await layoutChart(chart, { fonts, page });
+      expectSceneInvariants(scene, colorTheme.minBodySize, colorTheme.spacing.padding * scene.page.scale);
+      expect(scene.page.size).toBe(page);
+      expect(scene.warnings).toEqual([]);
+      const stages = scene.boxes.filter((b) => b.kind === 'stage');
+      expect(stages.map((s) => s.shape)).toEqual(
+        chart.stages.map((_, i, all) => (i === 0 || i === all.length - 1 ? 'terminal' : 'rect')),
+      );
+      expect(scene.boxes.filter((b) => b.kind === 'risk')).toHaveLength(
+        chart.stages.filter((s) => s.risk).length,
+      );
+      expect(scene.boxes.filter((b) => b.kind === 'control')).toHaveLength(
+        chart.stages.filter((s) => s.control).length,
+      );
+    }
+  });
+
+  it('is stable: the same input gives the same Scene JSON', async () => {
+    const chart = await loadChart(`fixtures/${files[0]}`);
+    const a = JSON.stringify(await layoutChart(chart, { fonts }));
+    const b = JSON.stringify(await layoutChart(chart, { fonts: createFontSet(new FontRegistry()) }));
+    expect(a).toBe(b);
+  });
+
+  it('sets every word of the chart: risk items, measures, owners, levels', async () => {
+    const chart = await loadChart('fixtures/1600-B-00100-140400.yaml');
+    const scene = await layoutChart(chart, { fonts });
+    const text = scene.texts.map((t) => t.text).join('');
+    for (const stage of chart.stages) {
+      expect(text).toContain(stage.name);
+      for (const item of [...(stage.risk?.items ?? []), ...(stage.control?.items ?? [])]) {
+        expect(text.replace(/\s/g, '')).toContain(item.replace(/\s/g, ''));
+      }
+      if (stage.control?.owner) expect(text).toContain(`责任人：${stage.control.owner}`);
+    }
+    expect(text).toContain('风险等级：');
+  });
+});
