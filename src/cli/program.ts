@@ -1,14 +1,25 @@
 import { readFileSync } from 'node:fs';
-import { Command } from 'commander';
-import { inspectCommand } from './commands/inspect.js';
+import { Command, Option } from 'commander';
+import { initCommand } from './commands/init.js';
+import { type InspectFlags, inspectCommand } from './commands/inspect.js';
+import { type RenderFlags, renderCommand } from './commands/render.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 import { describeError } from './errors.js';
 import type { Io } from './io.js';
+import { JobEnvironment } from './render-job.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
+
+const pageOption = () => new Option('--page <size>', 'page size: A4 or A3 (portrait)').default('A4');
+const themeOption = () =>
+  new Option('--theme <name>', 'color, or mono for black-and-white printers').default('color');
+const fontOptions = (cmd: Command) =>
+  cmd
+    .option('--font <file>', 'TTF/OTF/TTC for body text (e.g. an office 仿宋); default Noto Sans SC')
+    .option('--title-font <file>', 'TTF/OTF/TTC for the title');
 
 /**
  * Runs the CLI with `argv` (without node and script) and resolves to the exit code. Nothing here
@@ -16,6 +27,11 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
  */
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   let code = 0;
+  let env: JobEnvironment | undefined;
+  const environment = () => {
+    env ??= new JobEnvironment();
+    return env;
+  };
   const program = new Command('fangkongtu')
     .description('Draws 行政职权廉政风险防控图 posters from YAML/JSON as SVG, PNG and PDF')
     .version(pkg.version)
@@ -23,6 +39,34 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   const debug = () => Boolean(program.opts().debug);
+
+  fontOptions(
+    program
+      .command('render')
+      .description('render charts to SVG, PNG and PDF (one file per chart and format)')
+      .argument('<inputs...>', 'chart files, folders or globs')
+      .option('-o, --output <dir>', 'output folder', 'output')
+      .option('-f, --format <list>', 'formats, comma-separated: svg,png,pdf', 'svg,png,pdf')
+      .addOption(pageOption())
+      .option('--dpi <n>', 'PNG resolution in dots per inch', '300')
+      .addOption(themeOption())
+      .option('--svg-text', 'keep real <text> in SVG (selectable; needs the font on the viewer)')
+      .option('--booklet <file>', 'also write every chart into one PDF, a page each, with bookmarks')
+      .option('--contents', 'start the booklet with a contents page')
+      .option('-j, --jobs <n>', 'worker threads (default: one per CPU core)')
+      .option('--force', 'render even when the outputs are up to date')
+      .option('-w, --watch', 'render again whenever an input changes')
+      .option('-q, --quiet', 'print only problems')
+      .option('--json', 'print a JSON report instead of progress'),
+  ).action(async (inputs: string[], flags: RenderFlags) => {
+    code = await renderCommand(inputs, flags, {
+      io,
+      debug: debug(),
+      version: pkg.version,
+      workerUrl: new URL('./worker.js', import.meta.url),
+      env: environment,
+    });
+  });
 
   program
     .command('validate')
@@ -33,20 +77,34 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       code = await validateCommand(inputs, { ...opts, debug: debug() }, io);
     });
 
-  program
-    .command('inspect')
-    .description('print the normalised chart (English keys, levels high/medium/low, codes as a list)')
-    .argument('<file>', 'a chart file')
-    .option('--json', 'print JSON')
-    .action(async (file: string, opts: { json?: boolean }) => {
-      code = await inspectCommand(file, opts, io);
-    });
+  fontOptions(
+    program
+      .command('inspect')
+      .description('print the normalised chart (English keys, levels high/medium/low, codes as a list)')
+      .argument('<file>', 'a chart file')
+      .option('--json', 'print JSON')
+      .option('--layout', 'print the laid-out Scene (boxes, lines, text runs in pt) instead')
+      .addOption(pageOption())
+      .addOption(themeOption()),
+  ).action(async (file: string, flags: InspectFlags) => {
+    code = await inspectCommand(file, flags, io, environment());
+  });
 
   program
     .command('schema')
     .description('print the JSON Schema of the chart file format')
     .action(() => {
       code = schemaCommand(io);
+    });
+
+  program
+    .command('init')
+    .description('write a commented starter chart')
+    .argument('[file]', 'where to write it', 'chart.yaml')
+    .option('--english', 'English keys instead of Chinese ones')
+    .option('--force', 'overwrite an existing file')
+    .action(async (file: string, opts: { english?: boolean; force?: boolean }) => {
+      code = await initCommand(file, opts, io);
     });
 
   try {

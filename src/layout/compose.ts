@@ -1,5 +1,5 @@
 import type { FontSet } from '../fonts/font-set.js';
-import type { PowerChart } from '../model/types.js';
+import type { PowerChart, RiskLevel } from '../model/types.js';
 import type { Theme } from '../theme/theme.js';
 import { type BoxContent, controlContent, riskContent, stageContent } from './box-content.js';
 import { footerBlock, legendBlock, metaBlock, titleBlock } from './header-content.js';
@@ -109,7 +109,7 @@ export async function composePoster(chart: PowerChart, theme: Theme, fonts: Font
   b.content(legend, 0, y, legendBox);
   for (const entry of legend.entries) {
     const style = theme.levels[entry.level];
-    b.box({
+    const swatch = b.box({
       kind: 'badge',
       parent: legendBox,
       level: entry.level,
@@ -119,11 +119,21 @@ export async function composePoster(chart: PowerChart, theme: Theme, fonts: Font
       height: entry.height,
       shape: 'rect',
       radius: 2,
-      fill: style.fill,
+      fill: theme.colors.riskFill,
       stroke: style.stroke,
       strokeWidth: style.strokeWidth,
       dash: style.dash,
     });
+    const { badge } = entry;
+    const inner = b.box({
+      ...badgeStyle(theme, entry.level),
+      parent: swatch,
+      x: badge.dx,
+      y: y + badge.dy,
+      width: badge.width,
+      height: badge.height,
+    });
+    b.text({ ...badge, dx: badge.dx + (badge.width - badge.block.width) / 2 }, 0, y, inner);
   }
   y += legend.height;
   const footer = footerBlock(theme, fonts, chart, width);
@@ -155,20 +165,13 @@ function drawRisk(b: SceneBuilder, theme: Theme, chart: PowerChart, i: number, r
   const badge = content.badge;
   if (badge && level && style) {
     const badgeBox = b.box({
-      kind: 'badge',
+      ...badgeStyle(theme, level),
       stage: i,
       parent: box,
-      level,
       x: r.x + badge.dx,
       y: r.y + badge.dy,
       width: badge.width,
       height: badge.height,
-      shape: 'rect',
-      radius: 2,
-      fill: style.fill,
-      stroke: style.fill,
-      strokeWidth: 0,
-      dash: [],
     });
     b.text(badge.label, r.x, r.y, badgeBox);
   }
@@ -185,6 +188,22 @@ function connector(b: SceneBuilder, theme: Theme, stage: number, x1: number, x2:
     stroke: theme.colors.line,
     width: theme.widths.line,
   });
+}
+
+/** A level badge: a small filled label (高/中/低) in the level's colours. */
+function badgeStyle(theme: Theme, level: RiskLevel) {
+  const style = theme.levels[level];
+  return {
+    kind: 'badge' as const,
+    level,
+    shape: 'rect' as const,
+    radius: 2,
+    fill: style.fill,
+    // A white badge (low, in mono) needs an outline to be seen at all.
+    stroke: style.stroke,
+    strokeWidth: style.fill === theme.colors.riskFill || style.fill === '#ffffff' ? 0.6 : 0,
+    dash: [],
+  };
 }
 
 function styleStage(theme: Theme, terminal: boolean) {

@@ -12,7 +12,8 @@ export interface Placement {
 /**
  * The largest scale at which a `width`×`height` poster fits the `available` area, capped at
  * `maxScale` (a short poster is enlarged for the wall, but not into a billboard), and the offset
- * that centres it in the area starting at (`left`, `top`).
+ * that centres it across the area and puts it at the top (a poster's title belongs at the top of
+ * the sheet, whatever its length).
  */
 export function fitPlacement(
   width: number,
@@ -26,7 +27,7 @@ export function fitPlacement(
   return {
     scale,
     dx: available.left + (available.width - width * scale) / 2,
-    dy: available.top + (available.height - height * scale) / 2,
+    dy: available.top,
   };
 }
 

@@ -11,13 +11,18 @@ export interface Block {
   readonly texts: readonly TextPiece[];
 }
 
-/** One legend entry: a swatch styled like the level's risk box outline and badge, and its words. */
+/**
+ * One legend entry: a small box outlined like the level's risk boxes (the cue that survives
+ * black-and-white printing) holding the level's badge, followed by its words.
+ */
 export interface LegendEntry {
   readonly level: RiskLevel;
   readonly dx: number;
   readonly dy: number;
   readonly width: number;
   readonly height: number;
+  /** The badge inside the swatch, relative to the legend block. */
+  readonly badge: TextPiece & { readonly width: number; readonly height: number };
 }
 
 export interface LegendBlock extends Block {
@@ -75,24 +80,43 @@ export function legendBlock(theme: Theme, fonts: FontSet, width: number): Legend
   const pad = theme.spacing.padding;
   const style = { font: 'body' as const, size, lineHeight: theme.lineHeight };
   const caption = setParagraph('风险等级图例：', { width, style: { ...style, font: 'bold' }, fonts });
-  const swatchWidth = size * 2.6;
+  const swatchWidth = size * 3.4;
   const gap = size * 0.6;
   const labels = LEVELS.map((level) => setParagraph(`${LEVEL_LABELS[level]}风险`, { width, style, fonts }));
-  const rowHeight = caption.height;
+  const rowHeight = caption.height * 1.3;
   const total =
     caption.width + labels.reduce((sum, label) => sum + gap * 2 + swatchWidth + gap + label.width, 0);
   let x = Math.max(0, (width - total) / 2);
+  const textDy = pad + (rowHeight - caption.height) / 2;
   const texts: TextPiece[] = [
-    { block: caption, dx: x, dy: pad, size, color: theme.colors.text, field: 'legend' },
+    { block: caption, dx: x, dy: textDy, size, color: theme.colors.text, field: 'legend' },
   ];
   const entries: LegendEntry[] = [];
   x += caption.width;
   labels.forEach((label, i) => {
     const level = LEVELS[i] as RiskLevel;
     x += gap * 2;
-    entries.push({ level, dx: x, dy: pad + rowHeight * 0.15, width: swatchWidth, height: rowHeight * 0.7 });
+    const letter = setParagraph(LEVEL_LABELS[level], { width, style: { ...style, font: 'bold' }, fonts });
+    const badgeWidth = letter.width + size * 0.8;
+    entries.push({
+      level,
+      dx: x,
+      dy: pad,
+      width: swatchWidth,
+      height: rowHeight,
+      badge: {
+        block: letter,
+        dx: x + (swatchWidth - badgeWidth) / 2,
+        dy: textDy,
+        width: badgeWidth,
+        height: letter.height,
+        size,
+        color: theme.levels[level].text,
+        field: 'legend',
+      },
+    });
     x += swatchWidth + gap;
-    texts.push({ block: label, dx: x, dy: pad, size, color: theme.colors.text, field: 'legend' });
+    texts.push({ block: label, dx: x, dy: textDy, size, color: theme.colors.text, field: 'legend' });
     x += label.width;
   });
   return { width, height: rowHeight + 2 * pad, texts, entries };

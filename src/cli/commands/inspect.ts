@@ -1,12 +1,45 @@
+import { layoutChart } from '../../layout/layout-chart.js';
 import { loadChart } from '../../model/load.js';
 import { LEVEL_LABELS, type PowerChart } from '../../model/types.js';
+import { themes } from '../../theme/builtin.js';
 import type { Io } from '../io.js';
+import type { JobEnvironment } from '../render-job.js';
+import { jobOptions, type RenderFlags } from './render.js';
 
-/** `fangkongtu inspect <file>`: the normalised chart, as JSON (`--json`) or a short summary. */
-export async function inspectCommand(file: string, opts: { json?: boolean }, io: Io): Promise<number> {
+export interface InspectFlags extends Pick<RenderFlags, 'page' | 'theme' | 'font' | 'titleFont'> {
+  json?: boolean;
+  layout?: boolean;
+}
+
+/**
+ * `fangkongtu inspect <file>`: the normalised chart as JSON (`--json`) or a short summary;
+ * with `--layout`, the laid-out Scene instead (page units: pt).
+ */
+export async function inspectCommand(file: string, flags: InspectFlags, io: Io, env: JobEnvironment) {
   const chart = await loadChart(file);
-  io.out(opts.json ? JSON.stringify(chart, null, 2) : summarise(chart));
+  if (flags.layout) {
+    const options = jobOptions({ ...flags, output: '.', format: 'svg', dpi: '300' }, false, false);
+    const scene = await layoutChart(chart, {
+      fonts: env.fonts(options),
+      page: options.page,
+      theme: themes[options.theme],
+    });
+    io.out(flags.json ? JSON.stringify(scene, null, 2) : summariseScene(scene));
+    return 0;
+  }
+  io.out(flags.json ? JSON.stringify(chart, null, 2) : summarise(chart));
   return 0;
+}
+
+function summariseScene(scene: Awaited<ReturnType<typeof layoutChart>>): string {
+  const { page } = scene;
+  return [
+    `${scene.meta.name}: ${page.size} ${page.width}×${page.height} pt, scale ${page.scale}`,
+    `${scene.boxes.length} boxes, ${scene.lines.length} lines, ${scene.texts.length} text runs`,
+    ...scene.warnings.map(
+      (w) => `warning: ${w.field}: U+${w.codePoint.toString(16).toUpperCase()} ${w.char}`,
+    ),
+  ].join('\n');
 }
 
 function summarise(chart: PowerChart): string {

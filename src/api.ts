@@ -1,0 +1,83 @@
+import { createFontSet, type FontSet } from './fonts/font-set.js';
+import { FontRegistry } from './fonts/registry.js';
+import { type LayoutOptions, layoutChart } from './layout/layout-chart.js';
+import type { Scene } from './layout/scene.js';
+import type { PowerChart } from './model/types.js';
+import { renderScenesBooklet } from './render/booklet.js';
+import { type PdfOptions, renderScenePdf } from './render/pdf.js';
+import { type PngOptions, renderScenePng } from './render/png.js';
+import { renderSceneSvg, type SvgOptions } from './render/svg.js';
+
+/**
+ * Options shared by every render function: how to lay the chart out (ignored when a Scene is
+ * passed) and which fonts to draw with. Pass the same `fonts` that laid out a Scene.
+ */
+export interface RenderOptions extends LayoutOptions {
+  /**
+   * The fonts to set and draw the poster in. Create one set with `createFontSet(registry, …)` and
+   * pass it to every call of a batch: without it each call reads the bundled fonts again.
+   */
+  fonts?: FontSet;
+}
+
+/** Something a render function can draw: a chart (laid out first) or a Scene already laid out. */
+export type Drawable = PowerChart | Scene;
+
+function isScene(input: Drawable): input is Scene {
+  return (input as Scene).version === 1 && Array.isArray((input as Scene).boxes);
+}
+
+async function prepare(input: Drawable, options: RenderOptions): Promise<{ scene: Scene; fonts: FontSet }> {
+  const fonts = options.fonts ?? createFontSet(new FontRegistry());
+  const scene = isScene(input) ? input : await layoutChart(input, { ...options, fonts });
+  return { scene, fonts };
+}
+
+/**
+ * The poster as a self-contained SVG string. By default text is drawn as glyph outlines, so it
+ * looks the same on machines without Chinese fonts; `text: 'text'` keeps selectable `<text>`.
+ */
+export async function renderSvg(input: Drawable, options: RenderOptions & SvgOptions = {}): Promise<string> {
+  const { scene, fonts } = await prepare(input, options);
+  return renderSceneSvg(scene, fonts, options);
+}
+
+/** The poster as PNG bytes, `dpi` dots per inch of the page (default 300). */
+export async function renderPng(
+  input: Drawable,
+  options: RenderOptions & PngOptions = {},
+): Promise<Uint8Array> {
+  const { scene, fonts } = await prepare(input, options);
+  return renderScenePng(scene, fonts, options);
+}
+
+/** The poster as a one-page vector PDF with embedded subset fonts and selectable text. */
+export async function renderPdf(
+  input: Drawable,
+  options: RenderOptions & PdfOptions = {},
+): Promise<Uint8Array> {
+  const { scene, fonts } = await prepare(input, options);
+  return renderScenePdf(scene, fonts, options);
+}
+
+/** Options for {@link renderBooklet}. */
+export interface BookletOptions extends RenderOptions {
+  /** Start with a contents page listing every poster and its page. */
+  contents?: boolean;
+  /** Document title of the booklet (PDF Info and the contents page heading). */
+  title?: string;
+}
+
+/** Many posters in one PDF, one page each, with a bookmark per poster (for printing a whole set). */
+export async function renderBooklet(
+  inputs: readonly Drawable[],
+  options: BookletOptions = {},
+): Promise<Uint8Array> {
+  const fonts = options.fonts ?? createFontSet(new FontRegistry());
+  const entries: { scene: Scene; fonts: FontSet }[] = [];
+  for (const input of inputs) entries.push(await prepare(input, { ...options, fonts }));
+  return renderScenesBooklet(entries, {
+    ...(options.contents !== undefined && { contents: options.contents }),
+    ...(options.title !== undefined && { title: options.title }),
+  });
+}

@@ -1,0 +1,200 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { watch } from 'chokidar';
+import type { Scene } from '../../layout/scene.js';
+import { readChartText } from '../../model/load.js';
+import { renderScenesBooklet } from '../../render/booklet.js';
+import { OutputCache, renderKey } from '../cache.js';
+import { UsageError } from '../errors.js';
+import { expandInputs } from '../inputs.js';
+import type { Io } from '../io.js';
+import { FORMATS, type Format, outputPath, outputStem, writeAtomic } from '../outputs.js';
+import { inlineRunner, type JobRunner, poolSize, workerPool } from '../pool.js';
+import type { JobEnvironment, JobOptions, JobResult } from '../render-job.js';
+import { chooseMode, createReporter, type Reporter } from '../reporter.js';
+
+/** The render verb's flags as commander hands them over. */
+export interface RenderFlags {
+  output: string;
+  format: string;
+  page: string;
+  dpi: string;
+  theme: string;
+  font?: string;
+  titleFont?: string;
+  svgText?: boolean;
+  booklet?: string;
+  contents?: boolean;
+  watch?: boolean;
+  jobs?: string;
+  force?: boolean;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+/** Turns flags into job options, refusing anything unknown with a message that says what is allowed. */
+export function jobOptions(flags: RenderFlags, debug: boolean, keepScene: boolean): JobOptions {
+  const formats = flags.format.split(',').map((f) => f.trim().toLowerCase());
+  const unknown = formats.filter((f) => !FORMATS.includes(f as Format));
+  if (unknown.length > 0)
+    throw new UsageError(`unknown format ${unknown.join(', ')}: use svg, png, pdf / 不支持的格式`);
+  const page = flags.page.toUpperCase();
+  if (page !== 'A4' && page !== 'A3')
+    throw new UsageError(`unknown page ${flags.page}: use A4 or A3 / 纸张只能是 A4 或 A3`);
+  const dpi = Number(flags.dpi);
+  if (!Number.isInteger(dpi) || dpi < 36 || dpi > 1200)
+    throw new UsageError(`--dpi must be a whole number from 36 to 1200, found ${flags.dpi}`);
+  if (flags.theme !== 'color' && flags.theme !== 'mono')
+    throw new UsageError(`unknown theme ${flags.theme}: use color or mono`);
+  return {
+    outDir: resolve(flags.output),
+    formats: [...new Set(formats as Format[])],
+    page,
+    dpi,
+    theme: flags.theme,
+    ...(flags.font && { font: resolve(flags.font) }),
+    ...(flags.titleFont && { titleFont: resolve(flags.titleFont) }),
+    svgText: Boolean(flags.svgText),
+    keepScene,
+    debug,
+  };
+}
+
+interface Batch {
+  runner: JobRunner;
+  cache: OutputCache;
+  options: JobOptions;
+  version: string;
+  force: boolean;
+}
+
+/** Renders one chart unless its outputs are up to date, and records what it wrote. */
+async function renderOne(batch: Batch, input: string): Promise<JobResult> {
+  const text = await readChartText(input).catch(() => undefined);
+  const key = text === undefined ? undefined : await renderKey(text, batch.options, batch.version);
+  const outputs = batch.options.formats.map((f) => outputPath(batch.options.outDir, input, f));
+  if (key && !batch.force && !batch.options.keepScene && (await batch.cache.isCurrent(outputs, key))) {
+    return { input, ok: true, outputs, skipped: true, ms: 0, warnings: [] };
+  }
+  const result = await batch.runner.run(input, batch.options);
+  if (result.ok && key) batch.cache.record(result.outputs, key);
+  return result;
+}
+
+/** Two inputs that would write the same output name (a/x.yaml and b/x.yaml) are refused up front. */
+function checkCollisions(files: readonly string[]): void {
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const stem = outputStem(file);
+    const other = seen.get(stem);
+    if (other) {
+      throw new UsageError(
+        `${other} and ${file} would both write ${stem}.*; render them into different folders / 输出文件名冲突`,
+      );
+    }
+    seen.set(stem, file);
+  }
+}
+
+/**
+ * `fangkongtu render`: every input to every format, in parallel on worker threads, skipping
+ * outputs that are up to date; optionally a booklet of all of them; optionally watching.
+ */
+export async function renderCommand(
+  inputs: string[],
+  flags: RenderFlags,
+  ctx: { io: Io; debug: boolean; version: string; workerUrl: URL; env: () => JobEnvironment },
+): Promise<number> {
+  const files = await expandInputs(inputs);
+  if (files.length === 0) throw new UsageError('no chart files found / 没有找到防控图文件');
+  checkCollisions(files);
+  const options = jobOptions(flags, ctx.debug, Boolean(flags.booklet));
+  const jobs = flags.jobs === undefined ? undefined : Number(flags.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1))
+    throw new UsageError(`--jobs must be a positive whole number`);
+  const size = poolSize(jobs, files.length, availableParallelism());
+  const batch: Batch = {
+    runner: size > 1 ? workerPool(size, ctx.workerUrl) : inlineRunner(),
+    cache: await OutputCache.open(options.outDir),
+    options,
+    version: ctx.version,
+    force: Boolean(flags.force),
+  };
+  const reporter = createReporter(chooseMode(flags, ctx.io), ctx.io);
+  const scenes = new Map<string, Scene>();
+  try {
+    const results = await renderAll(batch, files, reporter, scenes);
+    const booklet = flags.booklet ? await writeBooklet(flags, files, scenes, ctx) : undefined;
+    reporter.finish(results, booklet ? { booklet } : {});
+    await batch.cache.save();
+    const failed = results.some((r) => !r.ok) || (flags.booklet !== undefined && booklet === undefined);
+    if (!flags.watch) return failed ? 1 : 0;
+    await watchInputs(inputs, batch, reporter, scenes, flags, ctx);
+    return 0;
+  } finally {
+    await batch.runner.close();
+  }
+}
+
+async function renderAll(
+  batch: Batch,
+  files: readonly string[],
+  reporter: Reporter,
+  scenes: Map<string, Scene>,
+) {
+  reporter.start(files.length);
+  return Promise.all(
+    files.map(async (file) => {
+      const result = await renderOne(batch, file);
+      if (result.scene) scenes.set(file, result.scene);
+      reporter.done(result);
+      return result;
+    }),
+  );
+}
+
+/** The booklet of every chart, in input order; not written when any chart failed. */
+async function writeBooklet(
+  flags: RenderFlags,
+  files: readonly string[],
+  scenes: ReadonlyMap<string, Scene>,
+  ctx: { io: Io; env: () => JobEnvironment },
+): Promise<string | undefined> {
+  const path = resolve(flags.booklet as string);
+  const missing = files.filter((f) => !scenes.has(f));
+  if (missing.length > 0) {
+    ctx.io.err(`booklet not written: ${missing.length} chart(s) failed / 有图失败，未生成合订本`);
+    return undefined;
+  }
+  const fonts = ctx.env().fonts(flags);
+  const entries = files.map((f) => ({ scene: scenes.get(f) as Scene, fonts }));
+  await writeAtomic(path, await renderScenesBooklet(entries, { contents: Boolean(flags.contents) }));
+  return path;
+}
+
+/** Re-renders a chart whenever it changes, until the process is interrupted. */
+async function watchInputs(
+  inputs: readonly string[],
+  batch: Batch,
+  reporter: Reporter,
+  scenes: Map<string, Scene>,
+  flags: RenderFlags,
+  ctx: { io: Io; env: () => JobEnvironment },
+): Promise<void> {
+  ctx.io.err('watching for changes (Ctrl-C to stop) / 正在监视文件变化');
+  const watcher = watch([...inputs], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 150 } });
+  const rerender = async (path: string) => {
+    if (!/\.(ya?ml|json)$/iu.test(path)) return;
+    const result = await renderOne(batch, path);
+    if (result.scene) scenes.set(path, result.scene);
+    reporter.done(result);
+    await batch.cache.save();
+    if (flags.booklet && result.ok) await writeBooklet(flags, [...scenes.keys()].sort(), scenes, ctx);
+  };
+  watcher.on('change', rerender).on('add', rerender);
+  await new Promise<void>((done) => {
+    process.once('SIGINT', () => {
+      void watcher.close().then(done);
+    });
+  });
+}

@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, extname, join, resolve, sep } from 'node:path';
+
+export type Format = 'svg' | 'png' | 'pdf';
+export const FORMATS: readonly Format[] = ['svg', 'png', 'pdf'];
+
+// Windows device names: a file called CON.svg cannot be created there, so such a stem is prefixed.
+const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/iu;
+
+/**
+ * A safe file stem from an input path: its base name without extension, with anything but
+ * letters, digits, `.`, `_` and `-` replaced by `_`, no leading dot, no reserved device name.
+ * It never contains a path separator, so outputs cannot escape the output folder.
+ */
+export function outputStem(input: string): string {
+  const stem = basename(input, extname(input))
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}._-]/gu, '_')
+    .replace(/^\.+/u, '_')
+    .slice(0, 120);
+  if (stem === '' || stem === '_') return 'chart';
+  return RESERVED.test(stem) ? `_${stem}` : stem;
+}
+
+/** The output path of `input` in `format`, checked to lie inside `outDir`. */
+export function outputPath(outDir: string, input: string, format: Format): string {
+  const dir = resolve(outDir);
+  const path = join(dir, `${outputStem(input)}.${format}`);
+  if (!path.startsWith(dir + sep)) throw new Error(`refusing to write outside ${dir}: ${path}`);
+  return path;
+}
+
+/**
+ * Writes a file atomically: the bytes go to a temporary file beside it, which is then renamed
+ * over the target. A crash or an error leaves either the old file or the new one, never half.
+ */
+export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(resolve(path, '..'), { recursive: true });
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}

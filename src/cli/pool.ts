@@ -1,0 +1,92 @@
+import { Worker } from 'node:worker_threads';
+import { JobEnvironment, type JobOptions, type JobResult, runJob } from './render-job.js';
+import type { WorkerRequest } from './worker.js';
+
+/** Runs render jobs: on worker threads when `size` > 1, else in this thread. */
+export interface JobRunner {
+  run(input: string, options: JobOptions): Promise<JobResult>;
+  close(): Promise<void>;
+}
+
+/** Renders in the calling thread (one job at a time; used for a single file and in tests). */
+export function inlineRunner(): JobRunner {
+  const env = new JobEnvironment();
+  return { run: (input, options) => runJob(input, options, env), close: async () => {} };
+}
+
+interface Slot {
+  worker: Worker;
+  busy?: { request: WorkerRequest; resolve: (r: JobResult) => void };
+}
+
+/**
+ * A fixed pool of worker threads, each with its own fonts. A worker that crashes fails only the
+ * chart it was rendering (reported, never swallowed) and is replaced.
+ */
+export function workerPool(size: number, workerUrl: URL): JobRunner {
+  const queue: { request: WorkerRequest; resolve: (r: JobResult) => void }[] = [];
+  const slots: Slot[] = [];
+  let nextId = 0;
+
+  const spawn = (): Slot => {
+    const slot: Slot = { worker: new Worker(workerUrl) };
+    slot.worker.on('message', (msg: { id: number; result: JobResult }) => {
+      const job = slot.busy;
+      slot.busy = undefined;
+      job?.resolve(msg.result);
+      pump();
+    });
+    const crash = (reason: string) => {
+      const job = slot.busy;
+      slot.busy = undefined;
+      slots.splice(slots.indexOf(slot), 1);
+      if (job) {
+        job.resolve({
+          input: job.request.input,
+          ok: false,
+          outputs: [],
+          skipped: false,
+          ms: 0,
+          warnings: [],
+          error: `${job.request.input}: worker crashed / 渲染进程崩溃: ${reason}`,
+        });
+      }
+      slots.push(spawn());
+      pump();
+    };
+    slot.worker.on('error', (err) => crash(err.message));
+    slot.worker.on('exit', (code) => {
+      if (slots.includes(slot)) crash(`exit code ${code}`);
+    });
+    return slot;
+  };
+
+  const pump = () => {
+    for (const slot of slots) {
+      if (slot.busy) continue;
+      const job = queue.shift();
+      if (!job) return;
+      slot.busy = job;
+      slot.worker.postMessage(job.request);
+    }
+  };
+
+  for (let i = 0; i < size; i++) slots.push(spawn());
+  return {
+    run(input, options) {
+      return new Promise((resolve) => {
+        queue.push({ request: { id: nextId++, input, options }, resolve });
+        pump();
+      });
+    },
+    async close() {
+      const all = slots.splice(0);
+      await Promise.all(all.map((s) => s.worker.terminate()));
+    },
+  };
+}
+
+/** How many workers to start: as asked, else one per core, never more than there are charts. */
+export function poolSize(jobs: number | undefined, charts: number, cores: number): number {
+  return Math.max(1, Math.min(jobs ?? cores, charts));
+}

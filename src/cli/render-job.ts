@@ -1,0 +1,107 @@
+import { createFontSet, type FontSet } from '../fonts/font-set.js';
+import { FontRegistry } from '../fonts/registry.js';
+import { layoutChart } from '../layout/layout-chart.js';
+import type { PageSize } from '../layout/page.js';
+import type { Scene } from '../layout/scene.js';
+import { readChartText } from '../model/load.js';
+import { parseChart } from '../model/parse.js';
+import { renderScenePdf } from '../render/pdf.js';
+import { renderScenePng } from '../render/png.js';
+import { renderSceneSvg } from '../render/svg.js';
+import { themes } from '../theme/builtin.js';
+import { describeError } from './errors.js';
+import { type Format, outputPath, writeAtomic } from './outputs.js';
+
+/** Everything that decides what a render produces, as plain data (it crosses to worker threads). */
+export interface JobOptions {
+  readonly outDir: string;
+  readonly formats: readonly Format[];
+  readonly page: PageSize;
+  readonly dpi: number;
+  readonly theme: keyof typeof themes;
+  readonly font?: string;
+  readonly titleFont?: string;
+  readonly svgText: boolean;
+  /** Keep the Scene in the result (for a booklet). */
+  readonly keepScene: boolean;
+  /** Report unexpected errors with their stack. */
+  readonly debug: boolean;
+}
+
+export interface JobResult {
+  readonly input: string;
+  readonly ok: boolean;
+  readonly outputs: readonly string[];
+  /** True when every output was already up to date and nothing was written. */
+  readonly skipped: boolean;
+  readonly ms: number;
+  readonly error?: string;
+  readonly warnings: readonly string[];
+  readonly scene?: Scene;
+}
+
+/** What a job needs that is expensive to make: fonts, loaded once per thread and reused. */
+export class JobEnvironment {
+  readonly #registry = new FontRegistry();
+  readonly #sets = new Map<string, FontSet>();
+
+  fonts(options: Pick<JobOptions, 'font' | 'titleFont'>): FontSet {
+    const key = `${options.font ?? ''}\n${options.titleFont ?? ''}`;
+    let set = this.#sets.get(key);
+    if (!set) {
+      set = createFontSet(this.#registry, {
+        ...(options.font && { body: options.font }),
+        ...(options.titleFont && { title: options.titleFont }),
+      });
+      this.#sets.set(key, set);
+    }
+    return set;
+  }
+}
+
+/**
+ * Loads, lays out and renders one chart into every requested format, then writes the files.
+ * All formats are rendered in memory first: a failure writes nothing, so an earlier good output
+ * of the same name survives.
+ */
+export async function runJob(input: string, options: JobOptions, env: JobEnvironment): Promise<JobResult> {
+  const started = performance.now();
+  const outputs = options.formats.map((f) => outputPath(options.outDir, input, f));
+  const done = (rest: Partial<JobResult> & { ok: boolean }) => ({
+    input,
+    outputs,
+    skipped: false,
+    warnings: [],
+    ms: Math.round(performance.now() - started),
+    ...rest,
+  });
+  try {
+    const text = await readChartText(input);
+    const chart = parseChart(text, { filename: input });
+    const fonts = env.fonts(options);
+    const scene = await layoutChart(chart, { fonts, page: options.page, theme: themes[options.theme] });
+    const files: [string, string | Uint8Array][] = [];
+    for (const [i, format] of options.formats.entries()) {
+      files.push([outputs[i] as string, await renderFormat(format, scene, fonts, options)]);
+    }
+    for (const [path, data] of files) await writeAtomic(path, data);
+    const warnings = scene.warnings.map(
+      (w) =>
+        `${input}: ${w.field}: 字体中没有字符“${w.char}”(U+${w.codePoint.toString(16).toUpperCase()}) / no font has this character`,
+    );
+    return done({ ok: true, warnings, ...(options.keepScene && { scene }) });
+  } catch (err) {
+    return done({ ok: false, error: describeError(err, options.debug) });
+  }
+}
+
+async function renderFormat(format: Format, scene: Scene, fonts: FontSet, options: JobOptions) {
+  switch (format) {
+    case 'svg':
+      return renderSceneSvg(scene, fonts, { text: options.svgText ? 'text' : 'outline' });
+    case 'png':
+      return renderScenePng(scene, fonts, { dpi: options.dpi });
+    case 'pdf':
+      return renderScenePdf(scene, fonts);
+  }
+}
