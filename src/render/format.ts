@@ -10,14 +10,34 @@
  */
 export function formatNumber(value: number, decimals = 2): string {
   if (!Number.isFinite(value)) throw new RangeError(`cannot format non-finite number ${value}`);
-  const text = value.toFixed(decimals);
-  // toFixed keeps trailing zeros ("1.50"); strip them and a bare point, and fold "-0" into "0".
-  const trimmed = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
-  return trimmed === '-0' ? '0' : trimmed;
+  // Font outlines are mostly integers: skip the arithmetic (this runs for every path point).
+  if (Number.isInteger(value)) return value === 0 ? '0' : String(value);
+  const factor = 10 ** decimals;
+  const rounded = Math.round(value * factor) / factor;
+  // String() of a number rounded this way has no trailing zeros and, below 1e21 and at these
+  // precisions, no exponent; Object.is catches the "-0" that rounding -0.004 gives.
+  return Object.is(rounded, -0) ? '0' : String(rounded);
 }
 
 /** Millimetres per PostScript point: 25.4 mm per inch, 72 pt per inch. */
 const MM_PER_PT = 25.4 / 72;
+
+/** ISO 216 sizes in millimetres, portrait. */
+const ISO_MM = { A4: [210, 297], A3: [297, 420] } as const;
+
+/**
+ * A page's physical size as CSS millimetre lengths. For A4 and A3 the ISO millimetres are
+ * exact by definition, whatever rounding the layout applied to the points; other sizes are
+ * converted with {@link ptToMm}.
+ */
+export function pageSizeMm(page: { size: string; width: number; height: number }): {
+  width: string;
+  height: string;
+} {
+  const iso = page.size === 'A4' || page.size === 'A3' ? ISO_MM[page.size] : undefined;
+  if (iso) return { width: `${iso[0]}mm`, height: `${iso[1]}mm` };
+  return { width: ptToMm(page.width), height: ptToMm(page.height) };
+}
 
 /**
  * A length in points as a CSS millimetre length (`"210mm"`), rounded to three decimals

@@ -46,6 +46,12 @@ export function shapeRun(face: LoadedFont, run: SceneText): ShapedRun {
   return { glyphs, advance: pen * scale };
 }
 
+/** A run's advance in pt, as {@link shapeRun} would compute it, without placing glyphs. */
+export function runAdvance(face: LoadedFont, run: SceneText): number {
+  const { font } = face;
+  return (font.layout(run.text).advanceWidth * run.size) / font.unitsPerEm;
+}
+
 /**
  * Throws when a run's advance in `face` differs from the width the layout measured, which means
  * the renderer was handed different font files than the layout (the text would overflow or

@@ -1,0 +1,94 @@
+import { bundledFontPaths } from '../fonts/bundled.js';
+import type { FontSet } from '../fonts/font-set.js';
+import type { LoadedFont } from '../fonts/registry.js';
+import type { Scene } from '../layout/scene.js';
+import { drawContents, planContents, posterDestination } from './booklet-contents.js';
+import { createPdfDocument, finishPdf } from './pdf-document.js';
+import { createPdfFontBook, drawScenePage, type PdfFontBook } from './pdf-draw.js';
+
+/** Options of {@link renderScenesBooklet}. */
+export interface BookletOptions {
+  /** Start with contents pages listing every poster with its page number (default false). */
+  contents?: boolean;
+  /** Document title, also the contents heading; default `行政职权廉政风险防控图汇编`. */
+  title?: string;
+}
+
+/** The bookmark title of a poster: `name（codeLabel）`, or the name alone when it has no code. */
+export function bookletEntryTitle(scene: Scene): string {
+  const { name, codeLabel } = scene.meta;
+  return codeLabel === '' ? name : `${name}（${codeLabel}）`;
+}
+
+const DEFAULT_TITLE = '行政职权廉政风险防控图汇编';
+
+/**
+ * The pdfkit font of the contents pages: the bundled Noto Sans SC Regular. Every FontSet holds
+ * that face (createFontSet ends each fallback chain with it), so it is taken from there through
+ * the font book and embedded once with the posters' text; a FontSet built some other way makes
+ * the contents load the file itself.
+ */
+function contentsFont(doc: PDFKit.PDFDocument, fontBook: PdfFontBook, sets: readonly FontSet[]): string {
+  for (const set of sets) {
+    const faces: LoadedFont[] = [set.body, set.bold, set.title, ...set.fallbacks];
+    const bundled = faces.find((f) => f.path === bundledFontPaths.regular);
+    if (bundled) return fontBook(bundled);
+  }
+  doc.registerFont('contents', bundledFontPaths.regular);
+  return 'contents';
+}
+
+/**
+ * Renders many posters into one PDF: one page per poster at that poster's page size, drawn by
+ * the same code as `renderScenePdf`; a bookmark per poster titled `name（codeLabel）`; and,
+ * with `contents: true`, leading contents pages (set in the bundled Noto Sans SC Regular)
+ * whose entries link to the posters. Fonts shared between posters are embedded once.
+ * Deterministic like `renderScenePdf`.
+ *
+ * @param entries - Each poster's Scene with the FontSet its layout used.
+ * @returns The PDF file bytes.
+ * @throws RangeError for an empty list; otherwise the errors of `renderScenePdf`.
+ */
+export async function renderScenesBooklet(
+  entries: readonly { scene: Scene; fonts: FontSet }[],
+  opts: BookletOptions = {},
+): Promise<Uint8Array> {
+  if (entries.length === 0) throw new RangeError('a booklet needs at least one poster');
+  const title = opts.title ?? DEFAULT_TITLE;
+  const doc = createPdfDocument({
+    title,
+    subject: entries.map((e) => e.scene.meta.codeLabel).join(', '),
+    keywords: ['廉政风险防控图', ...new Set(entries.map((e) => e.scene.meta.category))].join(', '),
+  });
+  const fontBook = createPdfFontBook(doc);
+  if (opts.contents) {
+    const font = contentsFont(
+      doc,
+      fontBook,
+      entries.map((e) => e.fonts),
+    );
+    const plan = planContents(
+      doc,
+      font,
+      entries.map((e) => e.scene.meta),
+      (i, contentsPages) => contentsPages + i + 1,
+    );
+    // Poster page numbers depend on how many pages the contents take; find the fixed point
+    // (more pages only ever push numbers up, so this settles within a round or two).
+    let count = 1;
+    let pages = plan(count);
+    while (pages.length !== count && count <= entries.length) {
+      count = pages.length;
+      pages = plan(count);
+    }
+    drawContents(doc, font, pages, title);
+  }
+  entries.forEach(({ scene, fonts }, i) => {
+    drawScenePage(doc, scene, fonts, fontBook);
+    doc.addNamedDestination(posterDestination(i), 'Fit');
+    // pdfkit's default outline destination is `XYZ` with left = page width (it scrolls to the
+    // right edge); `fit` shows the whole poster. @types/pdfkit does not declare the option.
+    doc.outline.addItem(bookletEntryTitle(scene), { fit: true } as { expanded?: boolean });
+  });
+  return finishPdf(doc);
+}

@@ -1,0 +1,96 @@
+import type { SceneBox, SceneLine } from '../layout/scene.js';
+import { formatNumber as n } from './format.js';
+
+type Point = readonly [number, number];
+
+/** Whether a Scene colour paints anything ('none', 'transparent' and '' do not). */
+export function isPaint(colour: string): boolean {
+  return colour !== '' && colour !== 'none' && colour !== 'transparent';
+}
+
+/**
+ * Corner radius a box is drawn with: a terminal is a stadium (radius half the shorter side), a
+ * rect uses its radius clamped to half the shorter side, as SVG and PDF viewers would clamp it
+ * differently otherwise.
+ */
+export function cornerRadius(box: SceneBox): number {
+  const limit = Math.min(box.width, box.height) / 2;
+  if (box.shape === 'terminal') return limit;
+  if (box.shape === 'rect') return Math.max(0, Math.min(box.radius, limit));
+  return 0;
+}
+
+/**
+ * The outline of a box's band as SVG path data: the top strip of the box, `band.height` tall,
+ * with the box's top corners. Both the SVG and the PDF renderer draw this path (pdfkit reads
+ * SVG path data), so the band looks the same in each.
+ *
+ * The shape is computed rather than clipped: resvg 2.6 aborts the whole process (a Rust panic,
+ * not a catchable error) when it renders a clip-path whose element falls outside the canvas, and
+ * a band shorter than the corner radius needs only a partial arc. The band is clamped to the
+ * box height; a band reaching into the bottom corners keeps square bottom corners.
+ *
+ * @returns Path data, or `''` when the box has no band or draws nothing.
+ */
+export function bandPath(box: SceneBox): string {
+  if (!box.band || box.shape === 'none') return '';
+  const { x, y, width: w } = box;
+  const b = Math.min(Math.max(box.band.height, 0), box.height);
+  if (b === 0) return '';
+  const r = cornerRadius(box);
+  if (r === 0) return `M${n(x)} ${n(y)}H${n(x + w)}V${n(y + b)}H${n(x)}Z`;
+  const arc = `A${n(r)} ${n(r)} 0 0 1`;
+  if (b >= r) {
+    return (
+      `M${n(x)} ${n(y + b)}V${n(y + r)}${arc} ${n(x + r)} ${n(y)}H${n(x + w - r)}` +
+      `${arc} ${n(x + w)} ${n(y + r)}V${n(y + b)}Z`
+    );
+  }
+  // The band ends inside the corner arcs: start and finish where the circle of each corner
+  // (centre r in from both edges) crosses y + b.
+  const dx = Math.sqrt(r * r - (r - b) * (r - b));
+  return (
+    `M${n(x + r - dx)} ${n(y + b)}${arc} ${n(x + r)} ${n(y)}H${n(x + w - r)}` +
+    `${arc} ${n(x + w - r + dx)} ${n(y + b)}Z`
+  );
+}
+
+/** A line ready to draw: the stroked polyline and, when the line has one, its arrow head. */
+export interface LineGeometry {
+  readonly stem: readonly Point[];
+  /** Tip first, then the two base corners. */
+  readonly head?: readonly [Point, Point, Point];
+}
+
+/**
+ * Splits a Scene line into the stroked stem and a filled arrow head at its last point, pointing
+ * along the last segment. The stem stops inside the head, where the head is still wider than the
+ * stroke: ending exactly at the base would leave an anti-aliasing seam, ending at the tip would
+ * let a butt-capped stroke poke through the point.
+ */
+export function lineGeometry(line: SceneLine): LineGeometry {
+  const pts = line.points;
+  const tip = pts[pts.length - 1];
+  const from = pts[pts.length - 2];
+  if (!line.arrow || !tip || !from) return { stem: pts };
+  const dx = tip[0] - from[0];
+  const dy = tip[1] - from[1];
+  const len = Math.hypot(dx, dy);
+  if (len === 0) return { stem: pts };
+  const ux = dx / len;
+  const uy = dy / len;
+  const { length, halfWidth } = line.arrow;
+  const baseX = tip[0] - ux * length;
+  const baseY = tip[1] - uy * length;
+  const head: [Point, Point, Point] = [
+    tip,
+    [baseX - uy * halfWidth, baseY + ux * halfWidth],
+    [baseX + uy * halfWidth, baseY - ux * halfWidth],
+  ];
+  // At distance d past the base the head is halfWidth·(1 − d/length) wide on each side; keep
+  // that at least half the stroke, and never run more than half-way into the head.
+  const inside = halfWidth > 0 ? length * (1 - line.width / (2 * halfWidth)) : 0;
+  const overlap = Math.max(0, Math.min(length / 2, inside));
+  const end: Point = [baseX + ux * overlap, baseY + uy * overlap];
+  return { stem: [...pts.slice(0, -1), end], head };
+}

@@ -1,0 +1,117 @@
+import type { FontSet } from '../fonts/font-set.js';
+import type { LoadedFont } from '../fonts/registry.js';
+import type { Scene, SceneBox, SceneLine } from '../layout/scene.js';
+import { formatNumber } from './format.js';
+import { bandPath, cornerRadius, isPaint, lineGeometry } from './geometry.js';
+import { assertRunWidth, runAdvance } from './glyphs.js';
+import { resolveSceneFaces } from './scene-fonts.js';
+import { assertRunText } from './text-check.js';
+
+/** Gives the pdfkit font name of a face, registering (and so embedding) each face once. */
+export type PdfFontBook = (face: LoadedFont) => string;
+
+/**
+ * A font book for one document. Faces are keyed by file and PostScript name, so two FontSets
+ * loaded by different registries still embed a shared file once; names are handed out in first
+ * use order (`font1`, `font2`…), which keeps pdfkit's subset tags stable (see pdf-document.ts).
+ */
+export function createPdfFontBook(doc: PDFKit.PDFDocument): PdfFontBook {
+  const names = new Map<string, string>();
+  return (face) => {
+    const key = `${face.path}#${face.postscriptName}`;
+    let name = names.get(key);
+    if (!name) {
+      name = `font${names.size + 1}`;
+      // pdfkit parses the bytes with its own fontkit and embeds a subset of the glyphs used.
+      // For a TrueType collection the PostScript name picks the face; for a single font it must
+      // be omitted, as fontkit would read it as a variation name and throw.
+      const collection = face.bytes.subarray(0, 4).toString('latin1') === 'ttcf';
+      if (collection) doc.registerFont(name, face.bytes, face.postscriptName);
+      else doc.registerFont(name, face.bytes);
+      names.set(key, name);
+    }
+    return name;
+  };
+}
+
+/** Traces a box outline as the current path. */
+function boxOutline(doc: PDFKit.PDFDocument, box: SceneBox): void {
+  const r = cornerRadius(box);
+  if (r > 0) doc.roundedRect(box.x, box.y, box.width, box.height, r);
+  else doc.rect(box.x, box.y, box.width, box.height);
+}
+
+/** Sets the dash pattern; SVG's semantics (all zeros = solid) for every pattern. */
+function setDash(doc: PDFKit.PDFDocument, dash: readonly number[]): void {
+  if (dash.length === 0 || dash.every((d) => d === 0)) doc.undash();
+  // pdfkit takes an array of lengths; @types/pdfkit only declares the single-number form.
+  else if (dash.every((d) => d > 0)) doc.dash([...dash] as unknown as number, {});
+  // pdfkit rejects zero-length dashes, which PDF and SVG allow (dots with round caps).
+  else doc.addContent(`[${dash.map((d) => formatNumber(d)).join(' ')}] 0 d`);
+}
+
+/** Draws a box in the same layers as the SVG renderer: fill, band, outline. */
+function drawBox(doc: PDFKit.PDFDocument, box: SceneBox): void {
+  if (box.shape === 'none') return;
+  if (isPaint(box.fill)) {
+    boxOutline(doc, box);
+    doc.fill(box.fill);
+  }
+  const band = bandPath(box);
+  if (box.band && band !== '' && isPaint(box.band.fill)) doc.path(band).fill(box.band.fill);
+  if (isPaint(box.stroke) && box.strokeWidth > 0) {
+    doc.lineWidth(box.strokeWidth);
+    setDash(doc, box.dash);
+    boxOutline(doc, box);
+    doc.stroke(box.stroke);
+  }
+}
+
+/** Draws a line's stem and arrow head (geometry shared with the SVG renderer). */
+function drawLine(doc: PDFKit.PDFDocument, line: SceneLine): void {
+  if (!isPaint(line.stroke) || line.width <= 0) return;
+  const { stem, head } = lineGeometry(line);
+  const [first, ...rest] = stem;
+  if (!first) return;
+  doc.lineWidth(line.width).undash().moveTo(first[0], first[1]);
+  for (const [x, y] of rest) doc.lineTo(x, y);
+  doc.stroke(line.stroke);
+  if (head) doc.polygon(...head.map(([x, y]) => [x, y])).fill(line.stroke);
+}
+
+/**
+ * Adds one page of the Scene's size to `doc` and draws the Scene on it: background, boxes,
+ * lines, then text as real (selectable, searchable) text in embedded subset fonts. Shared by the
+ * single-poster PDF and the booklet, so both draw a poster identically.
+ *
+ * Text: pdfkit's `y` is normally the top of the line box (it adds ascender/1000 × size); with
+ * `baseline: 'alphabetic'` it is the baseline itself, which is what the Scene gives, so no
+ * ascender arithmetic (and no rounding of it) is needed.
+ *
+ * @throws Error for the font and text problems listed under `renderSceneSvg`.
+ */
+export function drawScenePage(
+  doc: PDFKit.PDFDocument,
+  scene: Scene,
+  fonts: FontSet,
+  fontBook: PdfFontBook,
+): void {
+  // PDF strings could hold control characters, but the same Scene should fail the same way in
+  // every format rather than give a PDF and no SVG.
+  scene.texts.forEach(assertRunText);
+  const faces = resolveSceneFaces(scene, fonts);
+  const { width, height } = scene.page;
+  doc.addPage({ size: [width, height], margin: 0 });
+  if (isPaint(scene.background)) doc.rect(0, 0, width, height).fill(scene.background);
+  for (const box of scene.boxes) drawBox(doc, box);
+  for (const line of scene.lines) drawLine(doc, line);
+  for (const run of scene.texts) {
+    const face = faces.face(run.font);
+    assertRunWidth(run, runAdvance(face, run), face);
+    doc
+      .font(fontBook(face))
+      .fontSize(run.size)
+      .fillColor(run.color)
+      .text(run.text, run.x, run.y, { lineBreak: false, baseline: 'alphabetic' });
+  }
+}

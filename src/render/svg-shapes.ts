@@ -1,0 +1,75 @@
+import type { Dom } from '@svgdotjs/svg.js';
+import type { SceneBox, SceneLine } from '../layout/scene.js';
+import { formatNumber as n } from './format.js';
+import { bandPath, cornerRadius, isPaint, lineGeometry } from './geometry.js';
+import { child } from './svg-document.js';
+
+type Point = readonly [number, number];
+
+function points(pts: readonly Point[]): string {
+  return pts.map(([x, y]) => `${n(x)},${n(y)}`).join(' ');
+}
+
+/** Geometry attributes of a box outline, shared by the box, its band clip and its stroke. */
+function outlineAttrs(box: SceneBox): Record<string, string> {
+  const r = cornerRadius(box);
+  const attrs: Record<string, string> = {
+    x: n(box.x),
+    y: n(box.y),
+    width: n(box.width),
+    height: n(box.height),
+  };
+  if (r > 0) attrs.rx = n(r);
+  return attrs;
+}
+
+function strokeAttrs(box: SceneBox): Record<string, string> {
+  if (!isPaint(box.stroke) || box.strokeWidth <= 0) return { stroke: 'none' };
+  const attrs: Record<string, string> = { stroke: box.stroke, 'stroke-width': n(box.strokeWidth) };
+  if (box.dash.length > 0) attrs['stroke-dasharray'] = box.dash.map((d) => n(d)).join(' ');
+  return attrs;
+}
+
+/**
+ * Draws one box. A box with a band is drawn in three layers — fill, band, outline — so the
+ * outline lies on top of the band's edge (see {@link bandPath} for the band's shape).
+ */
+export function drawBox(layer: Dom, box: SceneBox): void {
+  if (box.shape === 'none') return;
+  const fill = isPaint(box.fill) ? box.fill : 'none';
+  const outline = outlineAttrs(box);
+  const band = bandPath(box);
+  if (!box.band || band === '') {
+    child(layer, 'rect', { class: box.kind, ...outline, fill, ...strokeAttrs(box) });
+    return;
+  }
+  const group = child(layer, 'g', { class: box.kind });
+  child(group, 'rect', { ...outline, fill });
+  child(group, 'path', { d: band, fill: box.band.fill });
+  child(group, 'rect', { ...outline, fill: 'none', ...strokeAttrs(box) });
+}
+
+/** Draws a line as a polyline and, if it has one, a filled arrow head in the stroke colour. */
+export function drawLine(layer: Dom, line: SceneLine): void {
+  const { stem, head } = lineGeometry(line);
+  const stroked = isPaint(line.stroke) && line.width > 0;
+  if (!stroked) return;
+  if (!head) {
+    child(layer, 'polyline', {
+      class: line.kind,
+      points: points(stem),
+      fill: 'none',
+      stroke: line.stroke,
+      'stroke-width': n(line.width),
+    });
+    return;
+  }
+  const group = child(layer, 'g', { class: line.kind });
+  child(group, 'polyline', {
+    points: points(stem),
+    fill: 'none',
+    stroke: line.stroke,
+    'stroke-width': n(line.width),
+  });
+  child(group, 'polygon', { points: points(head), fill: line.stroke });
+}
