@@ -13,7 +13,8 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
   version: string;
 };
 
-const pageOption = () => new Option('--page <size>', 'page size: A4 or A3 (portrait)').default('A4');
+const pageOption = () =>
+  new Option('--page <size>', 'page size: A4, A3 or WIDTHxHEIGHT in mm (portrait)').default('A4');
 const themeOption = () =>
   new Option('--theme <name>', 'color, or mono for black-and-white printers').default('color');
 const fontOptions = (cmd: Command) =>

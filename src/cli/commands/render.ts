@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { watch } from 'chokidar';
+import type { PageSize } from '../../layout/page.js';
 import type { Scene } from '../../layout/scene.js';
 import { readChartText } from '../../model/load.js';
 import { renderScenesBooklet } from '../../render/booklet.js';
@@ -38,9 +39,7 @@ export function jobOptions(flags: RenderFlags, debug: boolean, keepScene: boolea
   const unknown = formats.filter((f) => !FORMATS.includes(f as Format));
   if (unknown.length > 0)
     throw new UsageError(`unknown format ${unknown.join(', ')}: use svg, png, pdf / 不支持的格式`);
-  const page = flags.page.toUpperCase();
-  if (page !== 'A4' && page !== 'A3')
-    throw new UsageError(`unknown page ${flags.page}: use A4 or A3 / 纸张只能是 A4 或 A3`);
+  const page = parsePage(flags.page);
   const dpi = Number(flags.dpi);
   if (!Number.isInteger(dpi) || dpi < 36 || dpi > 1200)
     throw new UsageError(`--dpi must be a whole number from 36 to 1200, found ${flags.dpi}`);
@@ -58,6 +57,21 @@ export function jobOptions(flags: RenderFlags, debug: boolean, keepScene: boolea
     keepScene,
     debug,
   };
+}
+
+/** 'A4', 'A3' (any case) or a custom portrait size in millimetres written `WIDTHxHEIGHT`. */
+export function parsePage(text: string): PageSize {
+  const name = text.toUpperCase();
+  if (name === 'A4' || name === 'A3') return name;
+  const custom = /^(\d+(?:\.\d+)?)[x×](\d+(?:\.\d+)?)$/iu.exec(text.trim());
+  const width = Number(custom?.[1]);
+  const height = Number(custom?.[2]);
+  if (!custom || width < 50 || height < 50 || width > 5000 || height > 5000) {
+    throw new UsageError(
+      `unknown page ${text}: use A4, A3 or WIDTHxHEIGHT in mm, e.g. 500x700 / 纸张应为 A4、A3 或 宽x高（毫米）`,
+    );
+  }
+  return { width, height };
 }
 
 interface Batch {
