@@ -242,7 +242,8 @@ function contents(row: RowContent): BoxContent[] {
   return [row.stage, row.risk, row.control].filter((c): c is BoxContent => c !== undefined);
 }
 
-function collectMissing(blocks: readonly { texts: readonly import('./box-content.js').TextPiece[] }[]) {
+/** Every character no font has, with the chart field it appears in. */
+function collectMissing(blocks: readonly Pick<BoxContent, 'texts'>[]) {
   return blocks.flatMap((block) =>
     block.texts.flatMap((piece) => piece.block.missing.map((m) => ({ field: piece.field, ...m }))),
   );
