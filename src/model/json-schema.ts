@@ -41,6 +41,8 @@ function withAliases(schema: JsonSchema, keys: KeyNode): JsonSchema {
   }
   const required = (schema.required as string[] | undefined) ?? [];
   const { required: _, ...rest } = schema;
+  // The meta-schema wants allOf non-empty: an object without required fields (footer) has none.
+  if (required.length === 0) return { ...rest, properties: out };
   return {
     ...rest,
     properties: out,

@@ -36,8 +36,14 @@ export const chartKeys: KeyNode = {
 
 /** The English key a written key stands for in `node`, or undefined when it is unknown. */
 export function canonicalKey(node: KeyNode, written: string): string | undefined {
-  if (written in node.aliases) return written;
+  // Own keys only: `in` would accept `__proto__`, `constructor` or `toString` from Object.prototype.
+  if (Object.hasOwn(node.aliases, written)) return written;
   return Object.keys(node.aliases).find((k) => node.aliases[k] === written);
+}
+
+/** The key node under `key` in `node`, or undefined (never an Object.prototype member). */
+export function childKeyNode(node: KeyNode | undefined, key: string): KeyNode | undefined {
+  return node && Object.hasOwn(node.children, key) ? node.children[key] : undefined;
 }
 
 /** The key node reached by following `path` (list indices are skipped). */
@@ -45,7 +51,7 @@ export function keyNodeAt(path: readonly PropertyKey[]): KeyNode | undefined {
   let node: KeyNode | undefined = chartKeys;
   for (const step of path) {
     if (typeof step === 'number') continue;
-    node = node?.children[String(step)];
+    node = childKeyNode(node, String(step));
   }
   return node;
 }

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { type KeyNode, keyNodeAt } from './keys.js';
+import { FORBIDDEN_CHARS } from './schema.js';
 import { closestKey } from './suggest.js';
 
 /** A bilingual message for one schema issue (unknown keys are handled by {@link unknownKeyMessage}). */
@@ -71,6 +72,12 @@ export function issueMessage(issue: z.core.$ZodIssue, found: unknown): Message {
         en: `level must be 高, 中 or 低 (or high, medium, low), found ${got.en}`,
       };
     case 'invalid_union':
+      if (found === undefined) {
+        return {
+          zh: '缺少必填项（应为一个编码，或首尾两个编码的列表）',
+          en: 'required field is missing (expected one code, or a list of the first and last code)',
+        };
+      }
       return {
         zh: `职权编码应为一个编码，或首尾两个编码的列表，实际为${got.zh}`,
         en: `codes must be one code, or a list of the first and last code, found ${got.en}`,
@@ -85,14 +92,19 @@ export function issueMessage(issue: z.core.$ZodIssue, found: unknown): Message {
 function customMessage(kind: unknown, found: unknown): Message {
   if (kind === 'code_range') {
     const count = Array.isArray(found) ? found.length : String(found).split(/-{3,}/u).length;
+    if (count <= 2) {
+      // Not too many codes, so one side of the range is empty (`A----`).
+      return {
+        zh: '编码范围的首尾编码都要写出，其中一个是空的',
+        en: 'a code range needs both its first and last code; one is empty',
+      };
+    }
     return {
       zh: `编码范围只能有首尾两个编码，实际有 ${count} 个`,
       en: `a code range has exactly two codes (first and last), found ${count}`,
     };
   }
-  const char = [...String(found)].find(
-    (c) => /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u.test(c) && c !== '\n' && c !== '\t',
-  );
+  const char = [...String(found)].find((c) => FORBIDDEN_CHARS.test(c) && c !== '\n' && c !== '\t');
   const hex = `U+${(char?.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
   return {
     zh: `含有不可见的控制字符 ${hex}，请删除`,

@@ -38,7 +38,7 @@ export function parseChart(text: string, options: ParseOptions = {}): PowerChart
   const syntax = isJson ? checkJsonSyntax(source) : [];
   const yaml = parseYaml(source);
   syntax.push(...(isJson ? [] : yaml.problems));
-  if (syntax.length > 0) throw new ChartError(syntax.map((s) => problem(s.at, '', s)));
+  if (syntax.length > 0) throw new ChartError(byPosition(syntax.map((s) => problem(s.at, '', s))));
   if (yaml.root === null) {
     throw new ChartError([problem(WHOLE_FILE, '', { zh: '文件是空的', en: 'the file is empty' })]);
   }
@@ -51,7 +51,7 @@ export function parseChart(text: string, options: ParseOptions = {}): PowerChart
   for (const issue of result.error?.issues ?? []) {
     const path = issue.path.map((step) => (typeof step === 'symbol' ? String(step) : step));
     // A value the tree reader already refused (an alias, a tag) gets no second message.
-    if (tree.problems.some((p) => formatPath(path).startsWith(p.path) && p.path !== '')) continue;
+    if (tree.problems.some((p) => p.path !== '' && isWithin(formatPath(path), p.path))) continue;
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const at = tree.keys.get(formatPath([...path, key])) ?? positionOf(tree, path);
@@ -62,8 +62,7 @@ export function parseChart(text: string, options: ParseOptions = {}): PowerChart
     const found = issue.input;
     problems.push(problem(positionOf(tree, path), formatPath(path), issueMessage(issue, found)));
   }
-  problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  throw new ChartError(problems);
+  throw new ChartError(byPosition(problems));
 }
 
 /** Where the value at `path` is written; for an empty value its key; for a missing field its object. */
@@ -74,4 +73,16 @@ function positionOf(tree: SourceTree, path: readonly PropertyKey[]): Position {
     if (at) return at;
   }
   return WHOLE_FILE;
+}
+
+/** True when `path` is `outer` or lies inside it (`stages[1].name` is in `stages[1]`; `category` is not in `c`). */
+function isWithin(path: string, outer: string): boolean {
+  return (
+    path === outer || (path.startsWith(outer) && (path[outer.length] === '.' || path[outer.length] === '['))
+  );
+}
+
+/** Problems in file order (the sort is stable, so problems at one place keep their order). */
+function byPosition(problems: Problem[]): Problem[] {
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }

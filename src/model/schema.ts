@@ -15,8 +15,10 @@ export const LIMITS = {
 } as const;
 
 // C0/C1 controls and the bidi overrides/isolates used in "Trojan Source" attacks: neither belongs
-// on a poster, and both make output that misleads or fails to parse.
-const FORBIDDEN_CHARS = /\p{Cc}|[\u202a-\u202e\u2066-\u2069]/u;
+// on a poster, and both make output that misleads or fails to parse. Also what XML 1.0 forbids
+// besides controls (§2.2): the non-characters U+FFFE/U+FFFF and unpaired surrogates, which a
+// "\uFFFE" or "\uD800" escape in a quoted YAML/JSON string can produce; the SVG renderer refuses them.
+export const FORBIDDEN_CHARS = /\p{Cc}|[\u202a-\u202e\u2066-\u2069\ufffe\uffff]|\p{Cs}/u;
 
 // A line break inside a YAML block scalar joins without a space (Chinese text has none); a tab is a space.
 const LINE_BREAK = /[ \t]*\r?\n[ \t]*/gu;
@@ -33,8 +35,8 @@ function text(max: number) {
 }
 
 // "1、" "2." "3．" "(4)" "（5）" "⑥" — the renderer numbers items, so a typed number is dropped.
-// A digit after the dot ("1.5倍") is a decimal, not a number prefix.
-const NUMBER_PREFIX = /^(?:\d{1,2}\s*(?:[、．:：)）]|\.(?!\d))|[(（]\d{1,2}[)）]|[\u2460-\u2473])\s*/u;
+// A digit after a dot or colon ("1.5倍", "1．5倍", "9:30前") is a decimal or a time, not a prefix.
+const NUMBER_PREFIX = /^(?:\d{1,2}\s*(?:[、)）]|[.．:：](?!\d))|[(（]\d{1,2}[)）]|[\u2460-\u2473])\s*/u;
 
 /** One item: numbering prefix removed, then it must still say something. */
 const item = z

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, type LineCounter, type Node, type ParsedNode } from 'yaml';
-import { canonicalKey, type KeyNode } from './keys.js';
+import { canonicalKey, childKeyNode, type KeyNode } from './keys.js';
 import { formatPath } from './problems.js';
 
 /** Where a value (and, for object members, its key) starts in the file, 1-based. */
@@ -96,7 +96,7 @@ export function readSourceTree(root: ParsedNode | null, lines: LineCounter, keys
           continue;
         }
         keyPositions.set(memberPath, at(keyNode_));
-        out[name] = walk(pair.value as Node | null, [...path, name], keyNode?.children[name]);
+        out[name] = walk(pair.value as Node | null, [...path, name], childKeyNode(keyNode, name));
       }
       return out;
     }

@@ -1,4 +1,4 @@
-import { distance } from 'fastest-levenshtein';
+import damerauLevenshtein from 'damerau-levenshtein';
 
 /**
  * The known key closest to a mistyped one, if it is close enough to be what was meant
@@ -9,7 +9,8 @@ export function closestKey(written: string, known: readonly string[]): string | 
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of known) {
-    const d = distance(lower, candidate.toLowerCase());
+    // Damerau–Levenshtein: a swap of two neighbours (`levle`, `itmes`), the commonest typo, is one edit.
+    const d = damerauLevenshtein(lower, candidate.toLowerCase()).steps;
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;

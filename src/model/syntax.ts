@@ -1,5 +1,5 @@
 import { type ParseError, parse as parseJson, printParseErrorCode } from 'jsonc-parser';
-import { LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
+import { type Document, LineCounter, parseAllDocuments, visit, type YAMLError } from 'yaml';
 import type { Message } from './messages.js';
 import type { Position } from './source-tree.js';
 
@@ -19,6 +19,35 @@ const YAML_ZH: Readonly<Record<string, string>> = {
   BAD_DQ_ESCAPE: '双引号中的转义符无效',
   ALIAS_PROPS: '别名不能带标签或锚点',
 };
+
+/** The Chinese explanation of a yaml error; MISSING_CHAR covers more than quotes and brackets. */
+function yamlZh(error: YAMLError): string {
+  if (error.code === 'MISSING_CHAR' && /without - indicator/u.test(error.message)) {
+    return '列表项前缺少“- ”，或缩进不对齐';
+  }
+  return YAML_ZH[error.code] ?? '无法解析';
+}
+
+/**
+ * Where to point for an error. yaml reports an unclosed quote where the file ends; the clerk
+ * needs the opening quote, which is where the runaway quoted scalar starts.
+ */
+function errorOffset(doc: Document.Parsed, error: YAMLError): number {
+  let offset = error.pos[0];
+  if (error.code === 'MISSING_CHAR' && /quote/u.test(error.message)) {
+    visit(doc, {
+      Scalar(_key, node) {
+        const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+        if (quoted && node.range?.[1] === error.pos[0]) {
+          offset = node.range[0];
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+  }
+  return offset;
+}
 
 /** The first line of a yaml error message without the library's "at line…" suffix. */
 function yamlMessage(error: YAMLError): string {
@@ -44,10 +73,10 @@ export function parseYaml(text: string) {
   const list = Array.isArray(docs) ? docs : [];
   for (const doc of list) {
     for (const error of doc.errors) {
-      const { line, col } = lines.linePos(error.pos[0]);
+      const { line, col } = lines.linePos(errorOffset(doc, error));
       problems.push({
         at: { line, column: col },
-        zh: `YAML 语法错误：${YAML_ZH[error.code] ?? '无法解析'}`,
+        zh: `YAML 语法错误：${yamlZh(error)}`,
         en: `YAML syntax error: ${yamlMessage(error)}`,
       });
     }
@@ -74,7 +103,10 @@ export function checkJsonSyntax(text: string): SyntaxProblem[] {
   const lines = new LineCounter();
   lines.addNewLine(0);
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
-  return errors.map((e) => {
+  // After one mistake the parser often reports a second at the same place (`,}` gives
+  // PropertyNameExpected and ValueExpected): the first says it.
+  const first = errors.filter((e, i) => errors.findIndex((f) => f.offset === e.offset) === i);
+  return first.map((e) => {
     const { line, col } = lines.linePos(e.offset);
     return {
       at: { line, column: col },
