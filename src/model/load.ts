@@ -17,8 +17,8 @@ export async function loadChart(path: string): Promise<PowerChart> {
 
 /** The file's text, or a ChartError saying plainly why it cannot be read. */
 export async function readChartText(path: string): Promise<string> {
-  const fail = (zh: string, en: string): never => {
-    throw new ChartError([{ file: path, line: 0, column: 0, path: '', zh, en }]);
+  const fail = (zh: string, en: string, line = 0): never => {
+    throw new ChartError([{ file: path, line, column: line > 0 ? 1 : 0, path: '', zh, en }]);
   };
   const info = await stat(path).catch(() => fail('文件不存在', 'no such file'));
   if (info.isDirectory()) fail('这是一个文件夹，不是文件', 'is a directory, not a file');
@@ -35,8 +35,9 @@ export async function readChartText(path: string): Promise<string> {
     const bad = firstInvalidUtf8(bytes);
     const line = bytes.subarray(0, bad).filter((b) => b === 0x0a).length + 1;
     return fail(
-      `第 ${line} 行不是 UTF-8 编码（可能是 GBK），请另存为 UTF-8`,
-      `line ${line} is not UTF-8 (GBK, perhaps?); save the file as UTF-8`,
+      '这一行不是 UTF-8 编码（可能是 GBK），请将文件另存为 UTF-8',
+      'this line is not UTF-8 (GBK, perhaps?); save the file as UTF-8',
+      line,
     );
   }
 }

@@ -84,6 +84,16 @@ export function readSourceTree(root: ParsedNode | null, lines: LineCounter, keys
           });
           continue;
         }
+        if (written === '<<') {
+          // YAML 1.1 merge keys are off (YAML 1.2): say so once instead of an unknown key and an alias.
+          problems.push({
+            at: at(keyNode_),
+            path: formatPath([...path, '<<']),
+            zh: '不支持 YAML 合并键（<<），请直接写出各项',
+            en: 'YAML merge keys (<<) are not supported; write the fields out',
+          });
+          continue;
+        }
         const name = keyNode ? (canonicalKey(keyNode, String(written)) ?? String(written)) : String(written);
         const memberPath = formatPath([...path, name]);
         if (Object.hasOwn(out, name)) {

@@ -117,7 +117,7 @@ describe('files generated at test time', () => {
     const { code, err } = await run('validate', file);
     expect(code).toBe(1);
     expect(err).toEqual([
-      `${file}: 第 2 行不是 UTF-8 编码（可能是 GBK），请另存为 UTF-8 / line 2 is not UTF-8 (GBK, perhaps?); save the file as UTF-8`,
+      `${file}:2:1: 这一行不是 UTF-8 编码（可能是 GBK），请将文件另存为 UTF-8 / this line is not UTF-8 (GBK, perhaps?); save the file as UTF-8`,
       SUMMARY_1,
     ]);
   });
