@@ -1,3 +1,5 @@
+import { FontError } from '../fonts/registry.js';
+import { LayoutError } from '../layout/layout-chart.js';
 import { ChartError } from '../model/problems.js';
 
 /** An error a user can act on: printed as its message, without a stack trace. */
@@ -6,12 +8,13 @@ export class UsageError extends Error {
 }
 
 /**
- * The lines to print for an error. Problems in a chart and usage mistakes are shown as their
- * message alone; anything else is a bug or an environment failure, shown with its stack only
- * under --debug.
+ * The lines to print for an error. Problems in a chart, a poster that does not fit its page, an
+ * unreadable font and usage mistakes are shown as their message alone (each says what to do);
+ * anything else is a bug or an environment failure, shown with its stack only under --debug.
  */
 export function describeError(err: unknown, debug: boolean): string {
   if (err instanceof ChartError || err instanceof UsageError) return err.message;
+  if (err instanceof LayoutError || err instanceof FontError) return err.message;
   if (err instanceof Error) {
     if (debug && err.stack) return err.stack;
     return `error / 错误: ${err.message} (run with --debug for details / 加 --debug 查看详情)`;

@@ -22,7 +22,8 @@ export function chooseMode(opts: { quiet?: boolean; json?: boolean }, io: Io): R
 export function createReporter(mode: ReportMode, io: Io): Reporter {
   let bar: cliProgress.SingleBar | undefined;
   const problems = (r: JobResult) => {
-    if (r.error) io.err(r.error);
+    // A chart's problems name its file; a layout or an unexpected error may not, so say which.
+    if (r.error) io.err(r.error.startsWith(r.input) ? r.error : `${r.input}: ${r.error}`);
     for (const w of r.warnings) io.err(`warning / 警告: ${w}`);
   };
   return {

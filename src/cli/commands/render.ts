@@ -95,18 +95,21 @@ async function renderOne(batch: Batch, input: string): Promise<JobResult> {
   return result;
 }
 
-/** Two inputs that would write the same output name (a/x.yaml and b/x.yaml) are refused up front. */
+/**
+ * Two inputs that would write the same output name (a/x.yaml and b/x.yaml) are refused up front.
+ * Names that differ only in case collide too: on Windows and macOS they are the same file.
+ */
 function checkCollisions(files: readonly string[]): void {
   const seen = new Map<string, string>();
   for (const file of files) {
     const stem = outputStem(file);
-    const other = seen.get(stem);
+    const other = seen.get(stem.toLowerCase());
     if (other) {
       throw new UsageError(
         `${other} and ${file} would both write ${stem}.*; render them into different folders / 输出文件名冲突`,
       );
     }
-    seen.set(stem, file);
+    seen.set(stem.toLowerCase(), file);
   }
 }
 
