@@ -13,13 +13,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/program.js';
 import { ChartError, formatProblem, loadChart, MAX_FILE_BYTES } from '../../src/model/index.js';
+import { buildCli } from './helpers.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CORPUS = join(ROOT, 'tests', 'bad-inputs');
 const EXPECTED = JSON.parse(readFileSync(join(CORPUS, 'expected.json'), 'utf8')) as Record<string, string[]>;
-// expected.json holds the answers; biome.json keeps the linter off the deliberately broken files.
+// expected.json holds the answers (the root biome.json keeps the linter off the broken files).
 const corpusFiles = readdirSync(CORPUS)
-  .filter((f) => f !== 'expected.json' && f !== 'biome.json')
+  .filter((f) => f !== 'expected.json')
   .sort();
 const TMP = mkdtempSync(join(tmpdir(), 'fangkongtu-validate-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
@@ -209,30 +210,9 @@ describe('paths that are not chart files', () => {
 });
 
 describe('the built CLI in a real process', () => {
-  const main = join(ROOT, 'dist', 'cli', 'main.js');
-
-  /** Newest modification time of any file under `dir`. */
-  const newest = (dir: string): number =>
-    Math.max(
-      0,
-      ...readdirSync(dir, { withFileTypes: true }).map((e) =>
-        e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
-      ),
-    );
-
-  beforeAll(() => {
-    const built = (() => {
-      try {
-        return statSync(main).mtimeMs;
-      } catch {
-        return 0;
-      }
-    })();
-    if (built < newest(join(ROOT, 'src'))) {
-      // tsc emits even when another part of src has type errors; this test needs only the CLI.
-      spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-    }
-    expect(statSync(main).isFile()).toBe(true);
+  let main = '';
+  beforeAll(async () => {
+    main = await buildCli();
   }, 180_000);
 
   const cli = (...args: string[]) =>
