@@ -1,6 +1,12 @@
 import type { FontSet } from '../fonts/font-set.js';
 import { LEVEL_LABELS, type RiskLevel, type Stage } from '../model/types.js';
-import { setNumberedList, setParagraph, type TextBlock, type TextStyle } from '../text/index.js';
+import {
+  setNumberedList,
+  setParagraph,
+  type TextBlock,
+  type TextCache,
+  type TextStyle,
+} from '../text/index.js';
 import type { Theme } from '../theme/theme.js';
 
 /** A text block placed inside a box, relative to the box's top-left corner. */
@@ -37,6 +43,12 @@ export interface BoxContent {
 export interface ContentContext {
   readonly theme: Theme;
   readonly fonts: FontSet;
+  /**
+   * Measurement memo shared by every box of a layout (one per `layoutChart` call, owned by it):
+   * the same strings — 风险点, 防控措施, the numbers, repeated phrases — are laid out by fontkit
+   * once instead of once per box. Results are identical with or without it.
+   */
+  readonly cache?: TextCache;
 }
 
 /** Stacks text pieces top to bottom; each `add` returns the piece placed below the previous. */
@@ -69,6 +81,7 @@ export function stageContent(ctx: ContentContext, stage: Stage, index: number): 
     width: width - 2 * pad,
     style: style(ctx, 'bold', size),
     fonts: ctx.fonts,
+    cache: ctx.cache,
     align: 'center',
   });
   const minHeight = size * theme.lineHeight * 2;
@@ -93,6 +106,7 @@ function banded(ctx: ContentContext, width: number, label: string, field: string
     width: width - 2 * pad,
     style: style(ctx, 'bold', theme.sizes.band),
     fonts: ctx.fonts,
+    cache: ctx.cache,
     align: 'center',
   });
   const heading: TextPiece = {
@@ -113,7 +127,7 @@ export function riskContent(
   risk: NonNullable<Stage['risk']>,
   index: number,
 ): BoxContent {
-  const { theme, fonts } = ctx;
+  const { theme, fonts, cache } = ctx;
   const pad = theme.spacing.padding;
   const width = theme.widths.risk;
   const inner = width - 2 * pad;
@@ -124,17 +138,19 @@ export function riskContent(
     width: inner,
     style: style(ctx, 'body', body),
     fonts,
+    cache,
     numbering: theme.numbering,
   });
   stack.add(items, body, theme.colors.text, `${field}.items`);
   let badge: BadgePiece | undefined;
   if (risk.level) {
-    const label = setParagraph('风险等级：', { width: inner, style: style(ctx, 'bold', body), fonts });
+    const label = setParagraph('风险等级：', { width: inner, style: style(ctx, 'bold', body), fonts, cache });
     const piece = stack.add(label, body, theme.colors.text, `${field}.level`, body * 0.4);
     const levelText = setParagraph(LEVEL_LABELS[risk.level], {
       width: inner,
       style: style(ctx, 'bold', body),
       fonts,
+      cache,
     });
     const badgeWidth = levelText.width + body;
     const badgeHeight = levelText.height;
@@ -170,7 +186,7 @@ export function controlContent(
   control: NonNullable<Stage['control']>,
   index: number,
 ): BoxContent {
-  const { theme, fonts } = ctx;
+  const { theme, fonts, cache } = ctx;
   const pad = theme.spacing.padding;
   const width = theme.widths.control;
   const inner = width - 2 * pad;
@@ -178,13 +194,19 @@ export function controlContent(
   const field = `stages[${index}].control`;
   const { heading, stack, bandHeight } = banded(ctx, width, '防控措施', field);
   if (control.intro) {
-    const intro = setParagraph(control.intro, { width: inner, style: style(ctx, 'body', body), fonts });
+    const intro = setParagraph(control.intro, {
+      width: inner,
+      style: style(ctx, 'body', body),
+      fonts,
+      cache,
+    });
     stack.add(intro, body, theme.colors.text, `${field}.intro`);
   }
   const items = setNumberedList(control.items, {
     width: inner,
     style: style(ctx, 'body', body),
     fonts,
+    cache,
     numbering: theme.numbering,
   });
   stack.add(items, body, theme.colors.text, `${field}.items`, body * 0.2);
@@ -193,6 +215,7 @@ export function controlContent(
       width: inner,
       style: style(ctx, 'bold', body),
       fonts,
+      cache,
     });
     stack.add(owner, body, theme.colors.owner, `${field}.owner`, body * 0.4);
   }

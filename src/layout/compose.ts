@@ -1,8 +1,16 @@
 import type { FontSet } from '../fonts/font-set.js';
 import type { PowerChart, RiskLevel } from '../model/types.js';
+import type { TextCache } from '../text/index.js';
 import type { Theme } from '../theme/theme.js';
 import { type BoxContent, controlContent, riskContent, stageContent } from './box-content.js';
-import { footerBlock, legendBlock, metaBlock, titleBlock } from './header-content.js';
+import {
+  type Block,
+  footerBlock,
+  type LegendBlock,
+  legendBlock,
+  metaBlock,
+  titleBlock,
+} from './header-content.js';
 import type { Rect } from './run-elk.js';
 import { placeRows } from './run-elk.js';
 import type { SceneBox } from './scene.js';
@@ -25,26 +33,93 @@ interface RowContent {
 
 const ARROW = { length: 6, halfWidth: 3.2 };
 
+/** Every text block of a poster measured and wrapped at one theme's widths, before ELK runs. */
+export interface MeasuredPoster {
+  readonly theme: Theme;
+  readonly fonts: FontSet;
+  /** Width of the poster: risk column, stage column, control column and the gaps between. */
+  readonly width: number;
+  readonly rows: readonly RowContent[];
+  readonly title: Block;
+  readonly meta: Block;
+  readonly legend: LegendBlock;
+  readonly footer: Block | undefined;
+}
+
 /**
- * Measures every box, lets ELK place the flow, and assembles the whole poster — title, meta
- * lines, flow, legend, footer — at the theme's natural sizes.
+ * Measures and wraps every text of the poster at `theme`'s widths: the boxes of each row and the
+ * title, meta, legend and footer blocks. `cache` (owned by the caller, e.g. one per layout) lets
+ * repeated strings be laid out by fontkit once.
  */
-export async function composePoster(chart: PowerChart, theme: Theme, fonts: FontSet): Promise<NaturalPoster> {
-  const ctx = { theme, fonts };
+export function measurePoster(
+  chart: PowerChart,
+  theme: Theme,
+  fonts: FontSet,
+  cache?: TextCache,
+): MeasuredPoster {
+  const ctx = { theme, fonts, cache };
   const gap = theme.spacing.columnGap;
   const width = theme.widths.risk + gap + theme.widths.stage + gap + theme.widths.control;
-  const stageX = theme.widths.risk + gap;
-
   const rows: RowContent[] = chart.stages.map((stage, i) => ({
     stage: stageContent(ctx, stage, i),
     ...(stage.risk && { risk: riskContent(ctx, stage.risk, i) }),
     ...(stage.control && { control: controlContent(ctx, stage.control, i) }),
   }));
+  return {
+    theme,
+    fonts,
+    width,
+    rows,
+    title: titleBlock(theme, fonts, chart, width, cache),
+    meta: metaBlock(theme, fonts, chart, width, cache),
+    legend: legendBlock(theme, fonts, width, cache),
+    footer: footerBlock(theme, fonts, chart, width, cache),
+  };
+}
+
+/** Height of the poster around a flow `flowHeight` high (the same sum {@link arrangePoster} makes). */
+function posterHeight(m: MeasuredPoster, flowHeight: number): number {
+  const gap = m.theme.spacing.headerGap;
+  const footer = m.footer ? gap / 2 + m.footer.height : 0;
+  return m.title.height + gap / 2 + m.meta.height + gap + flowHeight + gap + m.legend.height + footer;
+}
+
+/**
+ * A lower bound of the poster's natural height, known before ELK runs: ELK's layered algorithm
+ * puts each row (partition) in its own layers, one below the other, a layer as tall as its
+ * tallest box and at least `rowGap` (nodeNodeBetweenLayers) from the next, so the flow is at
+ * least the sum of the rows' tallest boxes and the gaps between them. The layout uses it to skip
+ * ELK for widths at which the poster cannot fit the page anyway.
+ */
+export function posterHeightLowerBound(m: MeasuredPoster): number {
+  let flow = Math.max(0, m.rows.length - 1) * m.theme.spacing.rowGap;
+  for (const row of m.rows)
+    flow += Math.max(row.stage.height, row.risk?.height ?? 0, row.control?.height ?? 0);
+  // Less a hair, so that rounding in a different order of additions can never lift it above the real height.
+  return posterHeight(m, flow) - 0.01;
+}
+
+/**
+ * Measures every box, lets ELK place the flow, and assembles the whole poster — title, meta
+ * lines, flow, legend, footer — at the theme's natural sizes.
+ */
+export async function composePoster(
+  chart: PowerChart,
+  theme: Theme,
+  fonts: FontSet,
+  cache?: TextCache,
+): Promise<NaturalPoster> {
+  return arrangePoster(chart, measurePoster(chart, theme, fonts, cache));
+}
+
+/** Lets ELK place the measured rows and assembles the poster around the flow. */
+export async function arrangePoster(chart: PowerChart, measured: MeasuredPoster): Promise<NaturalPoster> {
+  const { theme, width, rows, title, meta, legend, footer } = measured;
+  const gap = theme.spacing.columnGap;
+  const stageX = theme.widths.risk + gap;
   const flow = await placeRows(rows, { column: gap, row: theme.spacing.rowGap }, stageX);
 
   const b = new SceneBuilder();
-  const title = titleBlock(theme, fonts, chart, width);
-  const meta = metaBlock(theme, fonts, chart, width);
   let y = 0;
   b.content(title, 0, y, b.box(plain('title', 0, y, width, title.height)));
   y += title.height + theme.spacing.headerGap / 2;
@@ -104,7 +179,6 @@ export async function composePoster(chart: PowerChart, theme: Theme, fonts: Font
   });
   y = flowTop + flow.height + theme.spacing.headerGap;
 
-  const legend = legendBlock(theme, fonts, width);
   const legendBox = b.box(plain('legend', 0, y, width, legend.height));
   b.content(legend, 0, y, legendBox);
   for (const entry of legend.entries) {
@@ -136,7 +210,6 @@ export async function composePoster(chart: PowerChart, theme: Theme, fonts: Font
     b.text({ ...badge, dx: badge.dx + (badge.width - badge.block.width) / 2 }, 0, y, inner);
   }
   y += legend.height;
-  const footer = footerBlock(theme, fonts, chart, width);
   if (footer) {
     y += theme.spacing.headerGap / 2;
     b.content(footer, 0, y, b.box(plain('footer', 0, y, width, footer.height)));

@@ -1,6 +1,6 @@
 import type { FontSet } from '../fonts/font-set.js';
 import { DEFAULT_TITLE, LEVEL_LABELS, type PowerChart, type RiskLevel } from '../model/types.js';
-import { setParagraph } from '../text/index.js';
+import { setParagraph, type TextCache } from '../text/index.js';
 import type { Theme } from '../theme/theme.js';
 import type { TextPiece } from './box-content.js';
 
@@ -35,12 +35,19 @@ export function codeLabel(codes: readonly string[]): string {
 }
 
 /** The title, centred across the poster, in the title face. */
-export function titleBlock(theme: Theme, fonts: FontSet, chart: PowerChart, width: number): Block {
+export function titleBlock(
+  theme: Theme,
+  fonts: FontSet,
+  chart: PowerChart,
+  width: number,
+  cache?: TextCache,
+): Block {
   const size = theme.sizes.title;
   const block = setParagraph(chart.title ?? DEFAULT_TITLE, {
     width,
     style: { font: 'title', size, lineHeight: 1.3 },
     fonts,
+    cache,
     align: 'center',
   });
   return {
@@ -51,7 +58,13 @@ export function titleBlock(theme: Theme, fonts: FontSet, chart: PowerChart, widt
 }
 
 /** Category, 职权编码 and 职权名称, one per line, left-aligned under the title. */
-export function metaBlock(theme: Theme, fonts: FontSet, chart: PowerChart, width: number): Block {
+export function metaBlock(
+  theme: Theme,
+  fonts: FontSet,
+  chart: PowerChart,
+  width: number,
+  cache?: TextCache,
+): Block {
   const size = theme.sizes.meta;
   const lines: [string, string][] = [
     [chart.category, 'category'],
@@ -64,6 +77,7 @@ export function metaBlock(theme: Theme, fonts: FontSet, chart: PowerChart, width
       width,
       style: { font: i === 2 ? 'bold' : 'body', size, lineHeight: theme.lineHeight },
       fonts,
+      cache,
     });
     const piece = { block, dx: 0, dy: y, size, color: theme.colors.text, field };
     y += block.height;
@@ -75,14 +89,16 @@ export function metaBlock(theme: Theme, fonts: FontSet, chart: PowerChart, width
 const LEVELS: readonly RiskLevel[] = ['high', 'medium', 'low'];
 
 /** 风险等级图例: one swatch and label per level, in a row centred across the poster. */
-export function legendBlock(theme: Theme, fonts: FontSet, width: number): LegendBlock {
+export function legendBlock(theme: Theme, fonts: FontSet, width: number, cache?: TextCache): LegendBlock {
   const size = theme.sizes.legend;
   const pad = theme.spacing.padding;
   const style = { font: 'body' as const, size, lineHeight: theme.lineHeight };
-  const caption = setParagraph('风险等级图例：', { width, style: { ...style, font: 'bold' }, fonts });
+  const caption = setParagraph('风险等级图例：', { width, style: { ...style, font: 'bold' }, fonts, cache });
   const swatchWidth = size * 3.4;
   const gap = size * 0.6;
-  const labels = LEVELS.map((level) => setParagraph(`${LEVEL_LABELS[level]}风险`, { width, style, fonts }));
+  const labels = LEVELS.map((level) =>
+    setParagraph(`${LEVEL_LABELS[level]}风险`, { width, style, fonts, cache }),
+  );
   const rowHeight = caption.height * 1.3;
   const total =
     caption.width + labels.reduce((sum, label) => sum + gap * 2 + swatchWidth + gap + label.width, 0);
@@ -96,7 +112,12 @@ export function legendBlock(theme: Theme, fonts: FontSet, width: number): Legend
   labels.forEach((label, i) => {
     const level = LEVELS[i] as RiskLevel;
     x += gap * 2;
-    const letter = setParagraph(LEVEL_LABELS[level], { width, style: { ...style, font: 'bold' }, fonts });
+    const letter = setParagraph(LEVEL_LABELS[level], {
+      width,
+      style: { ...style, font: 'bold' },
+      fonts,
+      cache,
+    });
     const badgeWidth = letter.width + size * 0.8;
     entries.push({
       level,
@@ -128,6 +149,7 @@ export function footerBlock(
   fonts: FontSet,
   chart: PowerChart,
   width: number,
+  cache?: TextCache,
 ): Block | undefined {
   const f = chart.footer;
   const parts = [
@@ -141,6 +163,7 @@ export function footerBlock(
     width,
     style: { font: 'body', size, lineHeight: theme.lineHeight },
     fonts,
+    cache,
     align: 'center',
   });
   return {

@@ -1,9 +1,16 @@
 import { createFontSet, type FontId, type FontSet, fontById } from '../fonts/font-set.js';
 import { FontRegistry } from '../fonts/registry.js';
 import { DEFAULT_TITLE, type PowerChart } from '../model/types.js';
+import { createTextCache } from '../text/index.js';
 import { colorTheme } from '../theme/builtin.js';
 import type { Theme } from '../theme/theme.js';
-import { composePoster, type NaturalPoster } from './compose.js';
+import {
+  arrangePoster,
+  type MeasuredPoster,
+  measurePoster,
+  type NaturalPoster,
+  posterHeightLowerBound,
+} from './compose.js';
 import { fitPlacement, placeContent } from './fit.js';
 import { codeLabel } from './header-content.js';
 import { type PageSize, PT_PER_MM, pageDimensions, round } from './page.js';
@@ -54,11 +61,22 @@ export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}
   if (area.width <= 0 || area.height <= 0)
     throw new LayoutError('the margins leave no room on the page / 页边距过大');
 
+  const maxScale = options.maxScale ?? 1.4;
+  // One measurement memo for this layout: every widening sets mostly the same strings.
+  const cache = createTextCache();
+  const skipped: MeasuredPoster[] = [];
   let smallest = Number.POSITIVE_INFINITY;
   for (const factor of WIDENING) {
-    const widened = widen(theme, factor);
-    const poster = await composePoster(chart, widened, fonts);
-    const placement = fitPlacement(poster.width, poster.height, area, options.maxScale ?? 1.4);
+    const measured = measurePoster(chart, widen(theme, factor), fonts, cache);
+    // ELK is most of a layout's time. When even the shortest height the flow could have leaves
+    // the body text too small, this width cannot work: go on to the next without running ELK.
+    const best = fitPlacement(measured.width, posterHeightLowerBound(measured), area, maxScale);
+    if (theme.sizes.body * best.scale < theme.minBodySize) {
+      skipped.push(measured);
+      continue;
+    }
+    const poster = await arrangePoster(chart, measured);
+    const placement = fitPlacement(poster.width, poster.height, area, maxScale);
     const bodyOnPaper = theme.sizes.body * placement.scale;
     if (bodyOnPaper >= theme.minBodySize) {
       return toScene(chart, poster, placement.scale, placeContent(poster.builder, placement), {
@@ -70,6 +88,14 @@ export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}
       });
     }
     smallest = Math.min(smallest, bodyOnPaper);
+  }
+  // Nothing fits: the message names the largest body size reached, so lay out the skipped widths too.
+  for (const measured of skipped) {
+    const poster = await arrangePoster(chart, measured);
+    smallest = Math.min(
+      smallest,
+      theme.sizes.body * fitPlacement(poster.width, poster.height, area, maxScale).scale,
+    );
   }
   const bigger = pageSize === 'A4' ? 'A3 (--page A3)' : 'a larger page';
   throw new LayoutError(

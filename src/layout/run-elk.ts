@@ -1,12 +1,28 @@
-import elkModule from 'elkjs/lib/elk.bundled.js';
+import { createRequire } from 'node:module';
+import type elkModule from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { buildElkGraph, nodeId, type RowSizes } from './elk-graph.js';
 
-// elkjs is CommonJS with `exports.default`: Node's ESM interop makes the default import the whole
-// exports object (constructor in `.default`), while bundlers honouring `__esModule` hand over the
-// constructor itself. Accept both.
-const elkExports: unknown = elkModule;
-const ELK = (typeof elkExports === 'function' ? elkExports : elkModule.default) as typeof elkModule.default;
+type ElkConstructor = typeof elkModule.default;
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The ELK constructor, loaded on first use. elkjs is a 2 MB CommonJS file: `require` compiles it
+ * directly, while a static `import` first has Node detect its module format and scan it for
+ * named exports (cjs-module-lexer), which cost ~130–300 ms more in every process and worker
+ * thread at start-up. Loading it lazily also spares processes that never lay out (the CLI's
+ * main thread while workers render). `require` keeps the module in its own cache.
+ *
+ * The file sets `exports.default`; depending on the loader the constructor is the export itself
+ * or its `.default`. Accept both.
+ */
+function loadElk(): ElkConstructor {
+  const exported = require('elkjs/lib/elk.bundled.js') as unknown;
+  return (
+    typeof exported === 'function' ? exported : (exported as { default: unknown }).default
+  ) as ElkConstructor;
+}
 
 /** A placed rectangle in flow coordinates (pt, origin at the flow's top-left). */
 export interface Rect {
@@ -39,6 +55,7 @@ export async function placeRows(
   stageX: number,
 ): Promise<FlowPlacement> {
   // One ELK instance per call: it holds no state worth sharing and keeps callers independent.
+  const ELK = loadElk();
   const elk = new ELK();
   const laid = await elk.layout(buildElkGraph(rows, gaps.column, gaps.row));
   const byId = new Map((laid.children ?? []).map((c: ElkNode) => [c.id, c]));

@@ -55,7 +55,7 @@ export async function renderScenesBooklet(
 ): Promise<Uint8Array> {
   if (entries.length === 0) throw new RangeError('a booklet needs at least one poster');
   const title = opts.title ?? DEFAULT_TITLE;
-  const doc = createPdfDocument({
+  const doc = await createPdfDocument({
     title,
     subject: entries.map((e) => e.scene.meta.codeLabel).join(', '),
     keywords: ['廉政风险防控图', ...new Set(entries.map((e) => e.scene.meta.category))].join(', '),

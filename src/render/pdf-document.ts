@@ -1,5 +1,3 @@
-import PDFDocument from 'pdfkit';
-
 /** Document Info a PDF renderer fills in. */
 export interface PdfInfo {
   readonly title: string;
@@ -36,8 +34,12 @@ const ID_DATE = new Date(0);
  *
  * No page is added (`autoFirstPage: false`) and no default font is loaded (`font: ''`):
  * pdfkit would otherwise write an unused Helvetica dictionary into every file.
+ *
+ * pdfkit is imported on first use, not with the module: it takes ~0.1 s to load, which a
+ * process or worker thread that only writes SVG or PNG (or only dispatches work) need not pay.
  */
-export function createPdfDocument(info: PdfInfo): PDFKit.PDFDocument {
+export async function createPdfDocument(info: PdfInfo): Promise<PDFKit.PDFDocument> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     autoFirstPage: false,
     font: '',

@@ -35,7 +35,7 @@ export async function renderScenePdf(
   fonts: FontSet,
   opts: PdfOptions = {},
 ): Promise<Uint8Array> {
-  const doc = createPdfDocument({
+  const doc = await createPdfDocument({
     title: scene.meta.name,
     subject: scene.meta.codes.join(', '),
     keywords: posterKeywords(scene.meta),

@@ -1,6 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import type { FontSet } from '../fonts/font-set.js';
 import type { Scene } from '../layout/scene.js';
+import { encodeOpaquePng } from './png-encode.js';
 import { buildSceneSvg } from './svg.js';
 
 /** Options of {@link renderScenePng}. */
@@ -33,7 +34,9 @@ export function pagePixels(
  * resvg's `renderAsync` runs on libuv's thread pool but was never faster here (two cores, A4 at
  * 300 dpi: ~150 ms synchronous vs ~170–330 ms async per page, and four pages in parallel took
  * as long as four in a row), so the synchronous renderer is used; the function stays async so
- * a worker-based renderer can replace it without changing callers.
+ * a worker-based renderer can replace it without changing callers. The PNG file is written by
+ * {@link encodeOpaquePng} (8-bit RGB, zlib level 3) rather than resvg's `asPng` (RGBA at the
+ * default level), which took longer than the rendering itself.
  *
  * @param opts - `dpi` (default 300).
  * @returns PNG file bytes.
@@ -47,6 +50,11 @@ export async function renderScenePng(
 ): Promise<Uint8Array> {
   const dpi = opts.dpi ?? 300;
   if (!Number.isFinite(dpi) || dpi <= 0) throw new RangeError(`dpi must be a positive number, got ${dpi}`);
+  // resvg frees a rendered page's pixels (35 MB at A4, 300 dpi) in a N-API finalizer, which
+  // Node runs only when the event loop turns. A caller rendering page after page without other
+  // I/O between (a batch through the API) never lets it turn, and memory grew by ~35 MB a page
+  // (9 GB for a few hundred pages). One turn here lets the earlier pages go first.
+  await new Promise<void>((resolve) => setImmediate(resolve));
   const px = pagePixels(scene.page, dpi);
   const svg = buildSceneSvg(scene, fonts, 'outline', { width: String(px.width), height: String(px.height) });
   const resvg = new Resvg(svg, {
@@ -55,6 +63,8 @@ export async function renderScenePng(
     font: { loadSystemFonts: false },
     logLevel: 'off',
   });
-  const png = resvg.render().asPng();
+  const image = resvg.render();
+  // The background is opaque white, so every pixel is opaque: RGB is enough (see png-encode.ts).
+  const png = encodeOpaquePng(image.pixels, image.width, image.height);
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }

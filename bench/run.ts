@@ -1,0 +1,237 @@
+/**
+ * `npm run bench`: where the time and memory go (issue #8). Builds first (the cold jobs run the
+ * built CLI), then: warm phases in this process, cold CLI jobs as separate processes, a scaling
+ * batch, and Graphviz `dot` on the same charts when it is installed. Prints tables and writes
+ * bench/results.json (git-ignored) so runs can be compared.
+ *
+ * Options: --quick (fewer repetitions, smaller batch), --reps N, --png-reps N, --cold-runs N,
+ * --batch 50,200, --no-cold, --no-scaling, --no-peer, --out FILE, --label TEXT.
+ */
+import { writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { type ColdJob, coldJob, runColdJobs } from './cold.js';
+import { dotVersion, PEER_FORMATS, type PeerFormat, type PeerResult, runPeer } from './peer.js';
+import { runScaling, type ScalingResult } from './scaling.js';
+import { fmt, table, verdict } from './stats.js';
+import { PHASES, runWarm, type WarmResult } from './warm.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const { values: opt } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    reps: { type: 'string' },
+    'png-reps': { type: 'string' },
+    'cold-runs': { type: 'string' },
+    batch: { type: 'string' },
+    'no-cold': { type: 'boolean', default: false },
+    'no-scaling': { type: 'boolean', default: false },
+    'no-peer': { type: 'boolean', default: false },
+    out: { type: 'string', default: fileURLToPath(new URL('results.json', import.meta.url)) },
+    label: { type: 'string', default: '' },
+  },
+});
+const quick = opt.quick;
+const reps = Number(opt.reps ?? (quick ? 3 : 10));
+const pngReps = Number(opt['png-reps'] ?? (quick ? 1 : 3));
+const coldRuns = Number(opt['cold-runs'] ?? (quick ? 1 : 3));
+const batchSizes = (opt.batch ?? (quick ? '50' : '50,200')).split(',').map(Number);
+const fixturesDir = `${ROOT}fixtures`;
+
+const log = (s = '') => process.stdout.write(`${s}\n`);
+const section = (s: string) => log(`\n== ${s} ==`);
+
+log(
+  `fangkongtu bench — node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ` +
+    `${Math.round(totalmem() / 2 ** 30)} GB${opt.label ? `, ${opt.label}` : ''}`,
+);
+
+// ── warm phases ─────────────────────────────────────────────────────────────────────────────
+section(`warm phases, per poster (16 fixtures × ${reps} runs; PNG × ${pngReps}), ms`);
+const warm: WarmResult = await runWarm(fixturesDir, reps, pngReps);
+const warmTargets: Partial<Record<(typeof PHASES)[number], number>> = {
+  'measure+layout (layoutChart)': 10,
+  SVG: 5,
+  PDF: 50,
+  'PNG (A4, 300 dpi)': 400,
+};
+log(
+  table([
+    ['phase', 'median', 'p95', 'max', 'target', ''],
+    ...PHASES.map((p) => {
+      const s = warm.phases[p];
+      const t = warmTargets[p];
+      return [p, fmt(s.median), fmt(s.p95), fmt(s.max), t ? `≤ ${t}` : '', t ? verdict(s.median, t) : ''];
+    }),
+  ]),
+);
+log(`(FontSet creation, once: ${fmt(warm.fontSetMs)} ms)`);
+
+// ── cold jobs ───────────────────────────────────────────────────────────────────────────────
+let cold: ColdJob[] = [];
+const files = warm.fixtures.map((f) => f.file);
+if (!opt['no-cold']) {
+  section(`cold CLI jobs (separate processes, median of ${coldRuns} runs; RSS = largest)`);
+  cold = await runColdJobs(files, coldRuns);
+  const coldTargets = [1000, 8000, undefined];
+  log(
+    table([
+      ['job', 'wall ms', 'CPU ms', 'peak RSS MB', 'target', ''],
+      ...cold.map((j, i) => {
+        const t = coldTargets[i];
+        const rssOk = j.peakRssMb <= 700;
+        const timeOk = t === undefined || j.wallMs <= t;
+        return [
+          j.name,
+          fmt(j.wallMs, 0),
+          fmt(j.cpuMs, 0),
+          fmt(j.peakRssMb, 0),
+          `${t ? `≤ ${t} ms, ` : ''}≤ 700 MB`,
+          timeOk && rssOk ? 'met' : 'MISSED',
+        ];
+      }),
+    ]),
+  );
+}
+
+// ── scaling ─────────────────────────────────────────────────────────────────────────────────
+let scaling: ScalingResult | undefined;
+if (!opt['no-scaling']) {
+  section(`scaling: synthetic batches of ${batchSizes.join(' and ')} posters`);
+  scaling = await runScaling(
+    warm.fixtures.map((f) => f.chart),
+    batchSizes,
+    'svg,pdf,png',
+  );
+  log('CLI, SVG+PDF+PNG (300 dpi), worker per core:');
+  log(
+    table([
+      ['posters', 'wall ms', 'CPU ms', 'peak RSS MB', 'posters/s'],
+      ...scaling.cli.map((b) => [
+        String(b.posters),
+        fmt(b.wallMs, 0),
+        fmt(b.cpuMs, 0),
+        fmt(b.peakRssMb, 0),
+        fmt(b.postersPerSecond, 2),
+      ]),
+    ]),
+  );
+  const [first, last] = [scaling.cli[0], scaling.cli.at(-1)];
+  if (first && last && first !== last) {
+    const growth = last.peakRssMb / first.peakRssMb - 1;
+    log(
+      `peak RSS ${fmt(first.peakRssMb, 0)} MB at ${first.posters} → ${fmt(last.peakRssMb, 0)} MB at ${last.posters}: ` +
+        `${growth <= 0.15 ? 'flat' : 'GROWS'} (${growth >= 0 ? '+' : ''}${fmt(growth * 100)} %)`,
+    );
+  }
+  log(`\nAPI in one process, ${scaling.inProcessFormats} per poster (after GC when run with --expose-gc):`);
+  log(
+    table([
+      ['posters', 'RSS MB', 'heap used MB', 'posters/s'],
+      ...scaling.inProcess.map((s) => [
+        String(s.posters),
+        fmt(s.rssMb, 0),
+        fmt(s.heapUsedMb, 1),
+        fmt(s.postersPerSecond, 1),
+      ]),
+    ]),
+  );
+}
+
+// ── peer ────────────────────────────────────────────────────────────────────────────────────
+let peer: (PeerResult & { oursBatchMs: Record<PeerFormat, number> }) | undefined;
+const version = opt['no-peer'] ? undefined : dotVersion();
+section('peer: Graphviz dot on the same 16 charts');
+if (!version) {
+  log(
+    opt['no-peer']
+      ? 'PEER NOT RUN: --no-peer was given.'
+      : 'PEER NOT RUN: Graphviz `dot` is not on PATH (apt-get install graphviz fonts-noto-cjk), so there is no comparison.',
+  );
+} else {
+  const scenes = warm.fixtures.flatMap((f) => (f.scene ? [{ file: f.file, scene: f.scene }] : []));
+  const parallel = availableParallelism();
+  const p = await runPeer(scenes, quick ? 1 : 3, parallel, version);
+  // Our side of the batch comparison: the CLI, cold, one format for all 16 charts.
+  const oursBatchMs = { svg: 0, pdf: 0, png: 0 };
+  for (const f of PEER_FORMATS) {
+    const job = await coldJob(`16 → ${f}`, quick ? 1 : Math.min(coldRuns, 2), (out) => [
+      'render',
+      ...files,
+      '-o',
+      out,
+      '-f',
+      f,
+      '--force',
+      '-q',
+    ]);
+    oursBatchMs[f] = job.wallMs;
+  }
+  peer = { ...p, oursBatchMs };
+  log(`${version}; DOT from each Scene (same stages, side boxes, wrapped lines); font Noto Sans CJK SC`);
+  const sum = (pick: (file: string) => number) => files.reduce((s, f) => s + pick(f), 0);
+  const rows = PEER_FORMATS.map((f) => {
+    const dotSum = sum((file) => p.perChart[file]?.[f] ?? Number.NaN);
+    const oursSum = sum((file) => {
+      const w = warm.perFixture[file];
+      return w ? w.layout + w[f] : Number.NaN;
+    });
+    const perRatio = oursSum / dotSum;
+    const batchRatio = oursBatchMs[f] / p.batchMs[f];
+    const goal = f === 'png' ? 'no slower (≤ 1)' : 'faster (< 1)';
+    const ok = (r: number) => (f === 'png' ? r <= 1 : r < 1);
+    return [
+      f === 'png' ? 'PNG 300 dpi' : f.toUpperCase(),
+      fmt(oursSum, 0),
+      fmt(dotSum, 0),
+      fmt(perRatio, 2),
+      fmt(oursBatchMs[f], 0),
+      fmt(p.batchMs[f], 0),
+      fmt(batchRatio, 2),
+      goal,
+      ok(perRatio) && ok(batchRatio) ? 'met' : ok(batchRatio) || ok(perRatio) ? 'partly' : 'MISSED',
+    ];
+  });
+  log(
+    table([
+      [
+        'format',
+        'ours warm Σ16 ms',
+        'dot Σ16 ms',
+        'ours/dot',
+        'ours CLI cold 16',
+        `dot 16 ×${parallel} ∥`,
+        'ours/dot',
+        'target',
+        '',
+      ],
+      ...rows,
+    ]),
+  );
+  log(
+    '"warm": our layout + render in a running process vs one dot process per chart; ' +
+      `"cold": our CLI (fresh process, workers) vs ${parallel} dot processes at a time, wall time for all 16.`,
+  );
+}
+
+await writeFile(
+  opt.out,
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      label: opt.label,
+      node: process.version,
+      cores: availableParallelism(),
+      cpu: cpus()[0]?.model,
+      settings: { reps, pngReps, coldRuns, batchSizes },
+      warm: { phases: warm.phases, perFixture: warm.perFixture, fontSetMs: warm.fontSetMs },
+      cold,
+      scaling,
+      peer: peer ?? { run: false, reason: version ? 'skipped' : 'dot not on PATH' },
+    },
+    null,
+    2,
+  )}\n`,
+);
+log(`\nwrote ${opt.out}`);
