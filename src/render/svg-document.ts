@@ -1,64 +1,41 @@
-/**
- * SVG markup written as strings. A poster is a flat list of a few hundred elements with known
- * attributes, so nothing needs a DOM: building one with svg.js on an svgdom window cost more than
- * everything else in the SVG renderer together (~15 ms a poster, and ~0.2 s of module loading per
- * process or worker), for the same bytes. The serialisation below is the one svgdom used, so the
- * output did not change: attributes in the order given, `&`, `<`, `>` and `"` escaped in values
- * and text, every element closed with an end tag (`<path …></path>`), no XML declaration.
- */
-
-/** An element's attributes, written in insertion order; `undefined` values are left out. */
-export type Attrs = Readonly<Record<string, string | undefined>>;
-
-/** `&`, `<`, `>` and `"` as entities: safe in text and in double-quoted attribute values. */
-export function escapeXml(s: string): string {
-  return /[&<>"]/u.test(s)
-    ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-    : s;
-}
+import { type Dom, SVG, type Svg, withWindow } from '@svgdotjs/svg.js';
+import { createSVGWindow } from 'svgdom';
 
 /**
- * Attributes whose value svg.js (which wrote these documents before) normalised as a colour:
- * `#ABC` → `#aabbcc`, `rgb(1,2,3)` → `#010203`. Kept so that a theme written either way gives
- * the same bytes as before.
+ * Builds one SVG document with svg.js on a fresh svgdom window and returns its markup.
+ *
+ * svg.js keeps the window it creates nodes in as global state (`registerWindow`). A window per
+ * call, registered through `withWindow` (which restores the previous one afterwards), is safe
+ * because `build` is synchronous: nothing else can run between registering the window and
+ * serialising the document, and no node of one call is visible to the next. A fresh window
+ * costs about 0.01 ms, so nothing is gained by sharing one. (svgdom can measure text with its
+ * own bundled fonts, but only for bbox queries, which are never made here.)
+ *
+ * @param build - Draws into the root `<svg>`; must not create ids through svg.js (`.id()` with
+ *   no argument, `use(element)`, gradients) because its generated ids (`SvgjsG1001`) count up
+ *   for the life of the process and would make the output differ between calls.
  */
-const COLOR_ATTRIBUTES = new Set(['fill', 'stroke', 'color']);
-
-function normaliseColor(value: string): string {
-  if (/^#[a-f0-9]{3}$/iu.test(value)) {
-    const [r, g, b] = value.slice(1).toLowerCase();
-    return `#${r}${r}${g}${g}${b}${b}`;
-  }
-  if (/^#[a-f0-9]{6}$/iu.test(value)) return value.toLowerCase();
-  if (value.startsWith('rgb(')) {
-    const m = /rgb\((\d+),(\d+),(\d+)\)/u.exec(value.replace(/\s/gu, ''));
-    if (m) {
-      const hex = (v: string | undefined) =>
-        Math.max(0, Math.min(255, Number(v)))
-          .toString(16)
-          .padStart(2, '0');
-      return `#${hex(m[1])}${hex(m[2])}${hex(m[3])}`;
-    }
-  }
-  return value;
+export function buildSvg(build: (root: Svg) => void): string {
+  const window = createSVGWindow();
+  // withWindow's parameter is the DOM Window type; svgdom's window is its Node stand-in.
+  return withWindow(window as unknown as Parameters<typeof withWindow>[0], (_win, document) => {
+    const root = SVG(document.documentElement) as Svg;
+    // svg.js stamps xmlns, xmlns:xlink and version on the root with plain setAttribute. svgdom's
+    // serializer (0.1.25) rejects an `xmlns` attribute outside the xmlns namespace ("Invalid
+    // State Error"); it writes the element's own namespace declaration itself. xlink is unused
+    // (SVG 2 `href`), and `version` is meaningless to SVG 2 viewers.
+    root.node.removeAttribute('xmlns');
+    root.node.removeAttributeNS('http://www.w3.org/2000/xmlns/', 'xlink');
+    root.node.removeAttribute('version');
+    build(root);
+    return root.svg();
+  });
 }
 
-function attrString(attrs: Attrs): string {
-  let s = '';
-  for (const name in attrs) {
-    const value = attrs[name];
-    if (value === undefined) continue;
-    s += ` ${name}="${escapeXml(COLOR_ATTRIBUTES.has(name) ? normaliseColor(value) : value)}"`;
-  }
-  return s;
-}
+/** The XML namespace, for `xml:space`: svgdom needs namespaced attributes set with their URI. */
+export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
-/** One element with its (already serialised) content: `<name a="…">content</name>`. */
-export function element(name: string, attrs: Attrs = {}, content = ''): string {
-  return `<${name}${attrString(attrs)}>${content}</${name}>`;
-}
-
-/** An element whose content is text, escaped. */
-export function textElement(name: string, attrs: Attrs, text: string): string {
-  return element(name, attrs, escapeXml(text));
+/** Appends a child element with attributes in the given order (the order they are written in). */
+export function child(parent: Dom, name: string, attrs: Readonly<Record<string, string>> = {}): Dom {
+  return parent.element(name).attr(attrs);
 }

@@ -1,7 +1,8 @@
+import type { Dom } from '@svgdotjs/svg.js';
 import type { SceneBox, SceneLine } from '../layout/scene.js';
 import { formatNumber as n } from './format.js';
 import { bandPath, cornerRadius, isPaint, lineGeometry } from './geometry.js';
-import { element } from './svg-document.js';
+import { child } from './svg-document.js';
 
 type Point = readonly [number, number];
 
@@ -33,44 +34,42 @@ function strokeAttrs(box: SceneBox): Record<string, string> {
  * Draws one box. A box with a band is drawn in three layers — fill, band, outline — so the
  * outline lies on top of the band's edge (see {@link bandPath} for the band's shape).
  */
-export function drawBox(box: SceneBox): string {
-  if (box.shape === 'none') return '';
+export function drawBox(layer: Dom, box: SceneBox): void {
+  if (box.shape === 'none') return;
   const fill = isPaint(box.fill) ? box.fill : 'none';
   const outline = outlineAttrs(box);
   const band = bandPath(box);
-  if (!box.band || band === '')
-    return element('rect', { class: box.kind, ...outline, fill, ...strokeAttrs(box) });
-  return element(
-    'g',
-    { class: box.kind },
-    element('rect', { ...outline, fill }) +
-      element('path', { d: band, fill: box.band.fill }) +
-      element('rect', { ...outline, fill: 'none', ...strokeAttrs(box) }),
-  );
+  if (!box.band || band === '') {
+    child(layer, 'rect', { class: box.kind, ...outline, fill, ...strokeAttrs(box) });
+    return;
+  }
+  const group = child(layer, 'g', { class: box.kind });
+  child(group, 'rect', { ...outline, fill });
+  child(group, 'path', { d: band, fill: box.band.fill });
+  child(group, 'rect', { ...outline, fill: 'none', ...strokeAttrs(box) });
 }
 
-/** The markup of a line: a polyline and, if it has one, a filled arrow head in the stroke colour. */
-export function drawLine(line: SceneLine): string {
+/** Draws a line as a polyline and, if it has one, a filled arrow head in the stroke colour. */
+export function drawLine(layer: Dom, line: SceneLine): void {
   const { stem, head } = lineGeometry(line);
   const stroked = isPaint(line.stroke) && line.width > 0;
-  if (!stroked) return '';
+  if (!stroked) return;
   if (!head) {
-    return element('polyline', {
+    child(layer, 'polyline', {
       class: line.kind,
       points: points(stem),
       fill: 'none',
       stroke: line.stroke,
       'stroke-width': n(line.width),
     });
+    return;
   }
-  return element(
-    'g',
-    { class: line.kind },
-    element('polyline', {
-      points: points(stem),
-      fill: 'none',
-      stroke: line.stroke,
-      'stroke-width': n(line.width),
-    }) + element('polygon', { points: points(head), fill: line.stroke }),
-  );
+  const group = child(layer, 'g', { class: line.kind });
+  child(group, 'polyline', {
+    points: points(stem),
+    fill: 'none',
+    stroke: line.stroke,
+    'stroke-width': n(line.width),
+  });
+  child(group, 'polygon', { points: points(head), fill: line.stroke });
 }

@@ -1,10 +1,11 @@
+import type { Dom } from '@svgdotjs/svg.js';
 import type { Glyph } from 'fontkit';
 import type { FontId } from '../fonts/font-set.js';
 import type { LoadedFont } from '../fonts/registry.js';
 import type { SceneText } from '../layout/scene.js';
 import { formatNumber as n } from './format.js';
 import { assertRunWidth, glyphPathData, runAdvance, shapeRun } from './glyphs.js';
-import { element, textElement } from './svg-document.js';
+import { child, XML_NS } from './svg-document.js';
 
 /**
  * Decimals of a glyph `<use>`'s scale (size / unitsPerEm, e.g. 9/1000 = 0.009). Two decimals
@@ -19,42 +20,46 @@ export type GlyphRef = (fontId: FontId, glyph: Glyph) => string | undefined;
  * A glyph table for one document. Ids are `g-<font id>-<glyph id>` — stable between runs and
  * processes because they depend only on the font and the glyph, never on a counter.
  *
- * @param defs - The content of the document's `<defs>`: each outline's `<path>` is appended in
- *   first-use order.
+ * @param defs - The document's `<defs>`, where the outlines go in first-use order.
  * @returns A function giving the id for a glyph, or `undefined` for a blank glyph (space),
  *   which needs no `<use>`.
  */
-export function createGlyphRef(defs: string[]): GlyphRef {
+export function createGlyphRef(defs: Dom): GlyphRef {
   const ids = new Map<string, string | undefined>();
   return (fontId, glyph) => {
     const id = `g-${fontId}-${glyph.id}`;
     if (ids.has(id)) return ids.get(id);
     const d = glyphPathData(glyph);
     const ref = d === '' ? undefined : id;
-    if (ref) defs.push(element('path', { id: ref, d }));
+    if (ref) child(defs, 'path', { id: ref, d });
     ids.set(id, ref);
     return ref;
   };
 }
 
 /**
- * A run as glyph outlines: one `<use>` per visible glyph, inside a `<g aria-label>` that
+ * Draws a run as glyph outlines: one `<use>` per visible glyph, inside a `<g aria-label>` that
  * keeps the words for screen readers and search.
  *
  * @param fontId - The canonical id of the run's face, used for glyph ids.
  * @throws Error when the run's advance differs from `run.width` (see {@link assertRunWidth}).
  */
-export function drawRunOutlined(run: SceneText, face: LoadedFont, fontId: FontId, ref: GlyphRef): string {
+export function drawRunOutlined(
+  layer: Dom,
+  run: SceneText,
+  face: LoadedFont,
+  fontId: FontId,
+  ref: GlyphRef,
+): void {
   const shaped = shapeRun(face, run);
   assertRunWidth(run, shaped.advance, face);
   const scale = n(run.size / face.font.unitsPerEm, SCALE_DECIMALS);
-  let uses = '';
+  const group = child(layer, 'g', { 'aria-label': run.text, fill: run.color });
   for (const { glyph, x, y } of shaped.glyphs) {
     const id = ref(fontId, glyph);
     if (id)
-      uses += element('use', { href: `#${id}`, transform: `matrix(${scale} 0 0 ${scale} ${n(x)} ${n(y)})` });
+      child(group, 'use', { href: `#${id}`, transform: `matrix(${scale} 0 0 ${scale} ${n(x)} ${n(y)})` });
   }
-  return element('g', { 'aria-label': run.text, fill: run.color }, uses);
 }
 
 /** A CSS font-family value naming `family` first, quoted for CSS, with a generic fallback. */
@@ -69,23 +74,20 @@ function fontWeight(face: LoadedFont): number {
 }
 
 /**
- * A run as a real `<text>` element: selectable and small, but the viewer must have the
+ * Draws a run as a real `<text>` element: selectable and small, but the viewer must have the
  * family installed or it substitutes another font whose widths differ from the layout's.
  * `xml:space="preserve"` keeps runs of spaces, which SVG would otherwise collapse.
  */
-export function drawRunAsText(run: SceneText, face: LoadedFont, familyName: string): string {
+export function drawRunAsText(layer: Dom, run: SceneText, face: LoadedFont, familyName: string): void {
   assertRunWidth(run, runAdvance(face, run), face);
-  return textElement(
-    'text',
-    {
-      x: n(run.x),
-      y: n(run.y),
-      'font-family': fontFamily(familyName),
-      'font-size': n(run.size),
-      'font-weight': String(fontWeight(face)),
-      fill: run.color,
-      'xml:space': 'preserve',
-    },
-    run.text,
-  );
+  child(layer, 'text', {
+    x: n(run.x),
+    y: n(run.y),
+    'font-family': fontFamily(familyName),
+    'font-size': n(run.size),
+    'font-weight': String(fontWeight(face)),
+    fill: run.color,
+  })
+    .attr('xml:space', 'preserve', XML_NS)
+    .words(run.text);
 }

@@ -2,7 +2,7 @@ import type { FontSet } from '../fonts/font-set.js';
 import type { Scene, SceneMeta } from '../layout/scene.js';
 import { formatNumber as n, pageSizeMm } from './format.js';
 import { resolveSceneFaces } from './scene-fonts.js';
-import { element, textElement } from './svg-document.js';
+import { buildSvg, child, XML_NS } from './svg-document.js';
 import { drawBox, drawLine } from './svg-shapes.js';
 import { createGlyphRef, drawRunAsText, drawRunOutlined } from './svg-text.js';
 import { assertRunText, assertXmlText } from './text-check.js';
@@ -68,37 +68,29 @@ export function buildSceneSvg(
   assertSceneXmlSafe(scene);
   const faces = resolveSceneFaces(scene, fonts);
   const { width, height } = scene.page;
-  const physical = size ?? pageSizeMm(scene.page);
-  const defs: string[] = [];
-  const glyphRef = createGlyphRef(defs);
-  let boxes = '';
-  for (const box of scene.boxes) boxes += drawBox(box);
-  let lines = '';
-  for (const line of scene.lines) lines += drawLine(line);
-  let texts = '';
-  for (const run of scene.texts) {
-    const face = faces.face(run.font);
-    texts +=
-      mode === 'outline'
-        ? drawRunOutlined(run, face, faces.canonicalId(run.font), glyphRef)
-        : drawRunAsText(run, face, scene.fonts[run.font]?.familyName ?? face.familyName);
-  }
-  return element(
-    'svg',
-    {
-      xmlns: 'http://www.w3.org/2000/svg',
-      viewBox: `0 0 ${n(width)} ${n(height)}`,
-      width: physical.width,
-      height: physical.height,
-      'xml:lang': 'zh-CN',
-    },
-    textElement('title', {}, scene.meta.name) +
-      textElement('desc', {}, describe(scene.meta)) +
-      // An empty <defs> (text mode) is noise; left out.
-      (defs.length > 0 ? element('defs', {}, defs.join('')) : '') +
-      element('rect', { width: n(width), height: n(height), fill: scene.background }) +
-      element('g', { class: 'boxes' }, boxes) +
-      element('g', { class: 'lines' }, lines) +
-      element('g', { class: 'texts' }, texts),
-  );
+  return buildSvg((root) => {
+    const physical = size ?? pageSizeMm(scene.page);
+    root.attr({ viewBox: `0 0 ${n(width)} ${n(height)}`, width: physical.width, height: physical.height });
+    root.attr('xml:lang', 'zh-CN', XML_NS);
+    child(root, 'title').words(scene.meta.name);
+    child(root, 'desc').words(describe(scene.meta));
+    const defs = child(root, 'defs');
+    child(root, 'rect', { width: n(width), height: n(height), fill: scene.background });
+    const boxes = child(root, 'g', { class: 'boxes' });
+    for (const box of scene.boxes) drawBox(boxes, box);
+    const lines = child(root, 'g', { class: 'lines' });
+    for (const line of scene.lines) drawLine(lines, line);
+    const texts = child(root, 'g', { class: 'texts' });
+    const glyphRef = createGlyphRef(defs);
+    for (const run of scene.texts) {
+      const face = faces.face(run.font);
+      if (mode === 'outline') {
+        drawRunOutlined(texts, run, face, faces.canonicalId(run.font), glyphRef);
+      } else {
+        drawRunAsText(texts, run, face, scene.fonts[run.font]?.familyName ?? face.familyName);
+      }
+    }
+    // An empty <defs> (text mode) is noise; drop it.
+    if (defs.children().length === 0) defs.remove();
+  });
 }
