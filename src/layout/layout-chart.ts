@@ -97,10 +97,12 @@ export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}
       theme.sizes.body * fitPlacement(poster.width, poster.height, area, maxScale).scale,
     );
   }
-  const bigger = pageSize === 'A4' ? 'A3 (--page A3)' : 'a larger page';
+  const [bigger, biggerZh] =
+    pageSize === 'A4' ? ['A3 (--page A3)', ' A3 纸张'] : ['a larger page', '更大的纸张'];
   throw new LayoutError(
     `“${chart.name}” does not fit on ${describePage(pageSize)}: body text would be ${smallest.toFixed(1)} pt, ` +
-      `below the ${theme.minBodySize} pt minimum; use ${bigger} / 本图在该纸张上字号过小，请改用 ${pageSize === 'A4' ? 'A3' : '更大的'} 纸张`,
+      `below the ${theme.minBodySize} pt minimum; use ${bigger} / 本图在 ${describePage(pageSize)} 纸张上正文字号只有 ${smallest.toFixed(1)} 磅，` +
+      `小于 ${theme.minBodySize} 磅的下限，请改用${biggerZh}`,
   );
 }
 

@@ -108,10 +108,20 @@ export function drawScenePage(
   for (const run of scene.texts) {
     const face = faces.face(run.font);
     assertRunWidth(run, runAdvance(face, run), face);
+    const text = run.text.replace(INVISIBLE, '');
+    if (text === '') continue;
     doc
       .font(fontBook(face))
       .fontSize(run.size)
       .fillColor(run.color)
-      .text(run.text, run.x, run.y, { lineBreak: false, baseline: 'alphabetic' });
+      .text(text, run.x, run.y, { lineBreak: false, baseline: 'alphabetic' });
   }
 }
+
+/**
+ * Invisible format characters (zero-width space and joiners, word joiner, BOM, bidi marks):
+ * fontkit shapes them to nothing, so the layout measured them as zero wide and the SVG draws
+ * nothing, but pdfkit would draw the font's missing-glyph box, a full em wide. They are left out
+ * of the PDF. Variation selectors stay: they choose a glyph rather than being drawn.
+ */
+const INVISIBLE = /(?![\uFE00-\uFE0F\u{E0100}-\u{E01EF}])\p{Default_Ignorable_Code_Point}/gu;
