@@ -97,28 +97,69 @@ export function stageContent(ctx: ContentContext, stage: Stage, index: number): 
   return { width, height, texts: [piece], bandHeight: 0 };
 }
 
-/** The heading band (风险点 / 防控措施) and the stack that starts below it. */
-function banded(ctx: ContentContext, width: number, label: string, field: string) {
-  const { theme } = ctx;
-  const pad = theme.spacing.padding;
-  const bandHeight = theme.sizes.band * theme.lineHeight + pad;
-  const block = setParagraph(label, {
-    width: width - 2 * pad,
-    style: style(ctx, 'bold', theme.sizes.band),
-    fonts: ctx.fonts,
-    cache: ctx.cache,
-    align: 'center',
-  });
-  const heading: TextPiece = {
-    block,
-    dx: pad,
-    dy: (bandHeight - block.height) / 2,
-    size: theme.sizes.band,
-    color: theme.colors.bandText,
-    field,
-  };
-  const stack = new Stack(bandHeight + pad, pad);
-  return { heading, stack, bandHeight };
+/**
+ * A side box under construction: the heading band (风险点 / 防控措施) on top, then a stack of
+ * body-size text set to the box's inner width.
+ */
+class SideBox {
+  readonly heading: TextPiece;
+  readonly bandHeight: number;
+  readonly stack: Stack;
+  readonly pad: number;
+  readonly body: number;
+  readonly inner: number;
+
+  constructor(
+    private readonly ctx: ContentContext,
+    readonly width: number,
+    label: string,
+    readonly field: string,
+  ) {
+    const { theme } = ctx;
+    this.pad = theme.spacing.padding;
+    this.body = theme.sizes.body;
+    this.inner = width - 2 * this.pad;
+    this.bandHeight = theme.sizes.band * theme.lineHeight + this.pad;
+    const block = this.paragraph(label, 'bold', theme.sizes.band, 'center');
+    this.heading = {
+      block,
+      dx: this.pad,
+      dy: (this.bandHeight - block.height) / 2,
+      size: theme.sizes.band,
+      color: theme.colors.bandText,
+      field,
+    };
+    this.stack = new Stack(this.bandHeight + this.pad, this.pad);
+  }
+
+  /** A paragraph at the inner width (body size unless said). */
+  paragraph(text: string, font: TextStyle['font'], size = this.body, align: 'left' | 'center' = 'left') {
+    const { fonts, cache } = this.ctx;
+    return setParagraph(text, { width: this.inner, style: style(this.ctx, font, size), fonts, cache, align });
+  }
+
+  /** Numbered items at the inner width, in the theme's numbering style. */
+  list(items: readonly string[]): TextBlock {
+    const { fonts, cache, theme } = this.ctx;
+    return setNumberedList([...items], {
+      width: this.inner,
+      style: style(this.ctx, 'body', this.body),
+      fonts,
+      cache,
+      numbering: theme.numbering,
+    });
+  }
+
+  /** The finished box: its size fits the stack plus the bottom padding. */
+  content(badge?: BadgePiece): BoxContent {
+    return {
+      width: this.width,
+      height: this.stack.y + this.pad,
+      texts: [this.heading, ...this.stack.texts],
+      bandHeight: this.bandHeight,
+      ...(badge && { badge }),
+    };
+  }
 }
 
 /** A risk box: heading band, numbered risk items, then `风险等级：` with the level badge. */
@@ -127,57 +168,31 @@ export function riskContent(
   risk: NonNullable<Stage['risk']>,
   index: number,
 ): BoxContent {
-  const { theme, fonts, cache } = ctx;
-  const pad = theme.spacing.padding;
-  const width = theme.widths.risk;
-  const inner = width - 2 * pad;
-  const body = theme.sizes.body;
-  const field = `stages[${index}].risk`;
-  const { heading, stack, bandHeight } = banded(ctx, width, '风险点', field);
-  const items = setNumberedList(risk.items, {
-    width: inner,
-    style: style(ctx, 'body', body),
-    fonts,
-    cache,
-    numbering: theme.numbering,
-  });
-  stack.add(items, body, theme.colors.text, `${field}.items`);
-  let badge: BadgePiece | undefined;
-  if (risk.level) {
-    const label = setParagraph('风险等级：', { width: inner, style: style(ctx, 'bold', body), fonts, cache });
-    const piece = stack.add(label, body, theme.colors.text, `${field}.level`, body * 0.4);
-    const levelText = setParagraph(LEVEL_LABELS[risk.level], {
-      width: inner,
-      style: style(ctx, 'bold', body),
-      fonts,
-      cache,
-    });
-    const badgeWidth = levelText.width + body;
-    const badgeHeight = levelText.height;
-    const dx = piece.dx + label.width + body * 0.2;
-    badge = {
-      level: risk.level,
-      dx,
-      dy: piece.dy,
-      width: badgeWidth,
-      height: badgeHeight,
-      label: {
-        block: levelText,
-        dx: dx + (badgeWidth - levelText.width) / 2,
-        dy: piece.dy,
-        size: body,
-        color: theme.levels[risk.level].text,
-        field: `${field}.level`,
-      },
-    };
-  }
-  return {
+  const { theme } = ctx;
+  const box = new SideBox(ctx, theme.widths.risk, '风险点', `stages[${index}].risk`);
+  const { body, stack, field } = box;
+  stack.add(box.list(risk.items), body, theme.colors.text, `${field}.items`);
+  if (!risk.level) return box.content();
+  const label = box.paragraph('风险等级：', 'bold');
+  const piece = stack.add(label, body, theme.colors.text, `${field}.level`, body * 0.4);
+  const levelText = box.paragraph(LEVEL_LABELS[risk.level], 'bold');
+  const width = levelText.width + body;
+  const dx = piece.dx + label.width + body * 0.2;
+  return box.content({
+    level: risk.level,
+    dx,
+    dy: piece.dy,
     width,
-    height: stack.y + pad,
-    texts: [heading, ...stack.texts],
-    bandHeight,
-    ...(badge && { badge }),
-  };
+    height: levelText.height,
+    label: {
+      block: levelText,
+      dx: dx + (width - levelText.width) / 2,
+      dy: piece.dy,
+      size: body,
+      color: theme.levels[risk.level].text,
+      field: `${field}.level`,
+    },
+  });
 }
 
 /** A control box: heading band, the lead sentence, numbered measures, then `责任人：…` in bold. */
@@ -186,38 +201,15 @@ export function controlContent(
   control: NonNullable<Stage['control']>,
   index: number,
 ): BoxContent {
-  const { theme, fonts, cache } = ctx;
-  const pad = theme.spacing.padding;
-  const width = theme.widths.control;
-  const inner = width - 2 * pad;
-  const body = theme.sizes.body;
-  const field = `stages[${index}].control`;
-  const { heading, stack, bandHeight } = banded(ctx, width, '防控措施', field);
-  if (control.intro) {
-    const intro = setParagraph(control.intro, {
-      width: inner,
-      style: style(ctx, 'body', body),
-      fonts,
-      cache,
-    });
-    stack.add(intro, body, theme.colors.text, `${field}.intro`);
-  }
-  const items = setNumberedList(control.items, {
-    width: inner,
-    style: style(ctx, 'body', body),
-    fonts,
-    cache,
-    numbering: theme.numbering,
-  });
-  stack.add(items, body, theme.colors.text, `${field}.items`, body * 0.2);
+  const { theme } = ctx;
+  const box = new SideBox(ctx, theme.widths.control, '防控措施', `stages[${index}].control`);
+  const { body, stack, field } = box;
+  if (control.intro)
+    stack.add(box.paragraph(control.intro, 'body'), body, theme.colors.text, `${field}.intro`);
+  stack.add(box.list(control.items), body, theme.colors.text, `${field}.items`, body * 0.2);
   if (control.owner) {
-    const owner = setParagraph(`责任人：${control.owner}`, {
-      width: inner,
-      style: style(ctx, 'bold', body),
-      fonts,
-      cache,
-    });
+    const owner = box.paragraph(`责任人：${control.owner}`, 'bold');
     stack.add(owner, body, theme.colors.owner, `${field}.owner`, body * 0.4);
   }
-  return { width, height: stack.y + pad, texts: [heading, ...stack.texts], bandHeight };
+  return box.content();
 }

@@ -34,6 +34,25 @@ export function codeLabel(codes: readonly string[]): string {
   return codes.join('----');
 }
 
+/** One paragraph centred across the poster: the title, the footer. */
+function centredBlock(
+  text: string,
+  look: { font: 'title' | 'body'; size: number; lineHeight: number; color: string; field: string },
+  fonts: FontSet,
+  width: number,
+  cache: TextCache | undefined,
+): Block {
+  const { font, size, lineHeight, color, field } = look;
+  const block = setParagraph(text, {
+    width,
+    style: { font, size, lineHeight },
+    fonts,
+    cache,
+    align: 'center',
+  });
+  return { width, height: block.height, texts: [{ block, dx: 0, dy: 0, size, color, field }] };
+}
+
 /** The title, centred across the poster, in the title face. */
 export function titleBlock(
   theme: Theme,
@@ -42,19 +61,14 @@ export function titleBlock(
   width: number,
   cache?: TextCache,
 ): Block {
-  const size = theme.sizes.title;
-  const block = setParagraph(chart.title ?? DEFAULT_TITLE, {
-    width,
-    style: { font: 'title', size, lineHeight: 1.3 },
-    fonts,
-    cache,
-    align: 'center',
-  });
-  return {
-    width,
-    height: block.height,
-    texts: [{ block, dx: 0, dy: 0, size, color: theme.colors.title, field: 'title' }],
-  };
+  const look = {
+    font: 'title',
+    size: theme.sizes.title,
+    lineHeight: 1.3,
+    color: theme.colors.title,
+    field: 'title',
+  } as const;
+  return centredBlock(chart.title ?? DEFAULT_TITLE, look, fonts, width, cache);
 }
 
 /** Category, 职权编码 and 职权名称, one per line, left-aligned under the title. */
@@ -158,17 +172,12 @@ export function footerBlock(
     f?.date && `日期：${f.date}`,
   ].filter(Boolean);
   if (parts.length === 0) return undefined;
-  const size = theme.sizes.footer;
-  const block = setParagraph(parts.join('　　'), {
-    width,
-    style: { font: 'body', size, lineHeight: theme.lineHeight },
-    fonts,
-    cache,
-    align: 'center',
-  });
-  return {
-    width,
-    height: block.height,
-    texts: [{ block, dx: 0, dy: 0, size, color: theme.colors.text, field: 'footer' }],
-  };
+  const look = {
+    font: 'body',
+    size: theme.sizes.footer,
+    lineHeight: theme.lineHeight,
+    color: theme.colors.text,
+    field: 'footer',
+  } as const;
+  return centredBlock(parts.join('　　'), look, fonts, width, cache);
 }

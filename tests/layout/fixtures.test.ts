@@ -51,3 +51,27 @@ describe('layout of the 16 fixtures', () => {
     expect(text).toContain('风险等级：');
   });
 });
+
+describe('title and footer', () => {
+  it('sets a custom title and the footer line below the legend', async () => {
+    const chart = await loadChart(`fixtures/${files[0]}`);
+    const scene = await layoutChart(
+      {
+        ...chart,
+        title: '某某局廉政风险防控图',
+        footer: { unit: '某某局', hotline: '0000-1234567', date: '2026年11月' },
+      },
+      { fonts },
+    );
+    expectSceneInvariants(scene, colorTheme.minBodySize, colorTheme.spacing.padding * scene.page.scale);
+    const textOf = (kind: string) =>
+      scene.texts
+        .filter((t) => scene.boxes[t.box]?.kind === kind)
+        .map((t) => t.text)
+        .join('');
+    expect(textOf('title')).toBe('某某局廉政风险防控图');
+    expect(textOf('footer')).toBe('编制单位：某某局　　监督电话：0000-1234567　　日期：2026年11月');
+    const [legend, footer] = ['legend', 'footer'].map((k) => scene.boxes.find((b) => b.kind === k));
+    expect(footer?.y).toBeGreaterThan((legend?.y ?? 0) + (legend?.height ?? 0));
+  });
+});
