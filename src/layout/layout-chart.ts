@@ -6,7 +6,6 @@ import { colorTheme } from '../theme/builtin.js';
 import type { Theme } from '../theme/theme.js';
 import {
   arrangePoster,
-  type MeasuredPoster,
   measurePoster,
   type NaturalPoster,
   posterHeightLowerBound,
@@ -64,15 +63,16 @@ export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}
   const maxScale = options.maxScale ?? 1.4;
   // One measurement memo for this layout: every widening sets mostly the same strings.
   const cache = createTextCache();
-  const skipped: MeasuredPoster[] = [];
-  let smallest = Number.POSITIVE_INFINITY;
+  // The largest body size any width could reach, for the message when none is enough.
+  let largest = 0;
   for (const factor of WIDENING) {
     const measured = measurePoster(chart, widen(theme, factor), fonts, cache);
     // ELK is most of a layout's time. When even the shortest height the flow could have leaves
     // the body text too small, this width cannot work: go on to the next without running ELK.
-    const best = fitPlacement(measured.width, posterHeightLowerBound(measured), area, maxScale);
-    if (theme.sizes.body * best.scale < theme.minBodySize) {
-      skipped.push(measured);
+    const bound =
+      theme.sizes.body * fitPlacement(measured.width, posterHeightLowerBound(measured), area, maxScale).scale;
+    if (bound < theme.minBodySize) {
+      largest = Math.max(largest, bound);
       continue;
     }
     const poster = await arrangePoster(chart, measured);
@@ -87,21 +87,13 @@ export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}
         background: theme.colors.background,
       });
     }
-    smallest = Math.min(smallest, bodyOnPaper);
-  }
-  // Nothing fits: the message names the largest body size reached, so lay out the skipped widths too.
-  for (const measured of skipped) {
-    const poster = await arrangePoster(chart, measured);
-    smallest = Math.min(
-      smallest,
-      theme.sizes.body * fitPlacement(poster.width, poster.height, area, maxScale).scale,
-    );
+    largest = Math.max(largest, bodyOnPaper);
   }
   const [bigger, biggerZh] =
     pageSize === 'A4' ? ['A3 (--page A3)', ' A3 纸张'] : ['a larger page', '更大的纸张'];
   throw new LayoutError(
-    `“${chart.name}” does not fit on ${describePage(pageSize)}: body text would be ${smallest.toFixed(1)} pt, ` +
-      `below the ${theme.minBodySize} pt minimum; use ${bigger} / 本图在 ${describePage(pageSize)} 纸张上正文字号只有 ${smallest.toFixed(1)} 磅，` +
+    `“${chart.name}” does not fit on ${describePage(pageSize)}: body text would be at most ${largest.toFixed(1)} pt, ` +
+      `below the ${theme.minBodySize} pt minimum; use ${bigger} / 本图在 ${describePage(pageSize)} 纸张上正文字号最大只有 ${largest.toFixed(1)} 磅，` +
       `小于 ${theme.minBodySize} 磅的下限，请改用${biggerZh}`,
   );
 }
