@@ -4,12 +4,7 @@ import { DEFAULT_TITLE, type PowerChart } from '../model/types.js';
 import { createTextCache } from '../text/index.js';
 import { colorTheme } from '../theme/builtin.js';
 import type { Theme } from '../theme/theme.js';
-import {
-  arrangePoster,
-  measurePoster,
-  type NaturalPoster,
-  posterHeightLowerBound,
-} from './compose.js';
+import { arrangePoster, measurePoster, type NaturalPoster, posterHeightLowerBound } from './compose.js';
 import { fitPlacement, placeContent } from './fit.js';
 import { codeLabel } from './header-content.js';
 import { type PageSize, PT_PER_MM, pageDimensions, round } from './page.js';
