@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { createFontSet, type FontSet } from '../src/fonts/font-set.js';
 import { FontRegistry } from '../src/fonts/registry.js';
-import { type BoxContent, controlContent, riskContent, stageContent } from '../src/layout/box-content.js';
-import { footerBlock, legendBlock, metaBlock, titleBlock } from '../src/layout/header-content.js';
+import type { BoxContent } from '../src/layout/box-content.js';
+import { measurePoster } from '../src/layout/compose.js';
 import { layoutChart } from '../src/layout/layout-chart.js';
 import { placeRows } from '../src/layout/run-elk.js';
 import type { Scene } from '../src/layout/scene.js';
@@ -20,7 +20,6 @@ import { encodeOpaquePng } from '../src/render/png-encode.js';
 import { buildSceneSvg, renderSceneSvg } from '../src/render/svg.js';
 import { createTextCache } from '../src/text/measure.js';
 import { colorTheme } from '../src/theme/builtin.js';
-import type { Theme } from '../src/theme/theme.js';
 import { type Summary, summarise } from './stats.js';
 
 export const PHASES = [
@@ -48,29 +47,6 @@ export async function fixtureFiles(dir: string): Promise<string[]> {
     .filter((f) => /\.ya?ml$/u.test(f))
     .sort()
     .map((f) => join(dir, f));
-}
-
-/** The text measuring compose.ts does at the theme's natural widths, without ELK. */
-export function measureBoxes(chart: PowerChart, theme: Theme, fonts: FontSet) {
-  // One measurement memo per poster, as the layout uses it (an unknown option is ignored by older code).
-  const ctx = { theme, fonts, cache: createTextCache() };
-  const rows = chart.stages.map((stage, i) => {
-    const row: { stage: BoxContent; risk?: BoxContent; control?: BoxContent } = {
-      stage: stageContent(ctx, stage, i),
-    };
-    if (stage.risk) row.risk = riskContent(ctx, stage.risk, i);
-    if (stage.control) row.control = controlContent(ctx, stage.control, i);
-    return row;
-  });
-  const gap = theme.spacing.columnGap;
-  const width = theme.widths.risk + gap + theme.widths.stage + gap + theme.widths.control;
-  const headers = [
-    titleBlock(theme, fonts, chart, width, ctx.cache),
-    metaBlock(theme, fonts, chart, width, ctx.cache),
-    legendBlock(theme, fonts, width, ctx.cache),
-    footerBlock(theme, fonts, chart, width, ctx.cache),
-  ];
-  return { rows, headers };
 }
 
 function timeSync<T>(samples: number[], fn: () => T): T {
@@ -138,7 +114,8 @@ export async function runWarm(dir: string, reps: number, pngReps: number): Promi
   const stageX = theme.widths.risk + theme.spacing.columnGap;
   await phase(reps, async (f, timed) => {
     let t = performance.now();
-    const measured = measureBoxes(f.chart, theme, fonts);
+    // The layout's own measuring step at the natural widths (one memo per poster, as layoutChart has).
+    const measured = measurePoster(f.chart, theme, fonts, createTextCache());
     record('text measuring', timed, performance.now() - t);
     const sizes = measured.rows.map((r) => ({
       stage: size(r.stage),

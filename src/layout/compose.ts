@@ -65,15 +65,16 @@ export function measurePoster(
     ...(stage.risk && { risk: riskContent(ctx, stage.risk, i) }),
     ...(stage.control && { control: controlContent(ctx, stage.control, i) }),
   }));
+  const blocks = { ...ctx, width };
   return {
     theme,
     fonts,
     width,
     rows,
-    title: titleBlock(theme, fonts, chart, width, cache),
-    meta: metaBlock(theme, fonts, chart, width, cache),
-    legend: legendBlock(theme, fonts, width, cache),
-    footer: footerBlock(theme, fonts, chart, width, cache),
+    title: titleBlock(blocks, chart),
+    meta: metaBlock(blocks, chart),
+    legend: legendBlock(blocks),
+    footer: footerBlock(blocks, chart),
   };
 }
 

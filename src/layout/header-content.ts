@@ -4,6 +4,14 @@ import { setParagraph, type TextCache } from '../text/index.js';
 import type { Theme } from '../theme/theme.js';
 import type { TextPiece } from './box-content.js';
 
+/** What every block outside the flow is set with: the theme, fonts, the poster's width, the memo. */
+export interface BlockContext {
+  readonly theme: Theme;
+  readonly fonts: FontSet;
+  readonly width: number;
+  readonly cache?: TextCache;
+}
+
 /** A block of the poster outside the flow: title, meta lines, footer. */
 export interface Block {
   readonly width: number;
@@ -36,11 +44,9 @@ export function codeLabel(codes: readonly string[]): string {
 
 /** One paragraph centred across the poster: the title, the footer. */
 function centredBlock(
+  { fonts, width, cache }: BlockContext,
   text: string,
   look: { font: 'title' | 'body'; size: number; lineHeight: number; color: string; field: string },
-  fonts: FontSet,
-  width: number,
-  cache: TextCache | undefined,
 ): Block {
   const { font, size, lineHeight, color, field } = look;
   const block = setParagraph(text, {
@@ -54,13 +60,8 @@ function centredBlock(
 }
 
 /** The title, centred across the poster, in the title face. */
-export function titleBlock(
-  theme: Theme,
-  fonts: FontSet,
-  chart: PowerChart,
-  width: number,
-  cache?: TextCache,
-): Block {
+export function titleBlock(ctx: BlockContext, chart: PowerChart): Block {
+  const { theme } = ctx;
   const look = {
     font: 'title',
     size: theme.sizes.title,
@@ -68,17 +69,11 @@ export function titleBlock(
     color: theme.colors.title,
     field: 'title',
   } as const;
-  return centredBlock(chart.title ?? DEFAULT_TITLE, look, fonts, width, cache);
+  return centredBlock(ctx, chart.title ?? DEFAULT_TITLE, look);
 }
 
 /** Category, 职权编码 and 职权名称, one per line, left-aligned under the title. */
-export function metaBlock(
-  theme: Theme,
-  fonts: FontSet,
-  chart: PowerChart,
-  width: number,
-  cache?: TextCache,
-): Block {
+export function metaBlock({ theme, fonts, width, cache }: BlockContext, chart: PowerChart): Block {
   const size = theme.sizes.meta;
   const lines: [string, string][] = [
     [chart.category, 'category'],
@@ -103,7 +98,7 @@ export function metaBlock(
 const LEVELS: readonly RiskLevel[] = ['high', 'medium', 'low'];
 
 /** 风险等级图例: one swatch and label per level, in a row centred across the poster. */
-export function legendBlock(theme: Theme, fonts: FontSet, width: number, cache?: TextCache): LegendBlock {
+export function legendBlock({ theme, fonts, width, cache }: BlockContext): LegendBlock {
   const size = theme.sizes.legend;
   const pad = theme.spacing.padding;
   const style = { font: 'body' as const, size, lineHeight: theme.lineHeight };
@@ -158,13 +153,8 @@ export function legendBlock(theme: Theme, fonts: FontSet, width: number, cache?:
 }
 
 /** 编制单位, 监督电话 and 日期 on one centred line, or undefined when the chart gives none. */
-export function footerBlock(
-  theme: Theme,
-  fonts: FontSet,
-  chart: PowerChart,
-  width: number,
-  cache?: TextCache,
-): Block | undefined {
+export function footerBlock(ctx: BlockContext, chart: PowerChart): Block | undefined {
+  const { theme } = ctx;
   const f = chart.footer;
   const parts = [
     f?.unit && `编制单位：${f.unit}`,
@@ -179,5 +169,5 @@ export function footerBlock(
     color: theme.colors.text,
     field: 'footer',
   } as const;
-  return centredBlock(parts.join('　　'), look, fonts, width, cache);
+  return centredBlock(ctx, parts.join('　　'), look);
 }
