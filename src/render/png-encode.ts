@@ -23,7 +23,9 @@ function chunk(type: string, data: Buffer): Buffer {
  *
  * Why not resvg's own `asPng()`: it spent ~110 ms per A4 page at 300 dpi — more than rendering
  * the page — writing RGBA at zlib's default level. An opaque page needs no alpha, and level 3
- * is ~3× faster for files of about the same size (see DEFLATE_LEVEL).
+ * is ~3× faster for files of about the same size (see DEFLATE_LEVEL). pngjs can write the same
+ * RGB file but took ~370 ms a page against ~85 ms here (measured on fixture 1600-B), and the
+ * format needs no more than a header, one deflated IDAT and CRCs, which node:zlib provides.
  *
  * The rows are packed **in place**, overwriting `rgba` (an RGB row plus its filter byte is
  * shorter than the RGBA row it comes from, so no byte is overwritten before it is read): an A4
