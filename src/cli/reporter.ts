@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Io } from './io.js';
 import type { JobResult } from './render-job.js';
@@ -55,7 +56,9 @@ export function createReporter(mode: ReportMode, io: Io): Reporter {
       problems(result);
       if (mode === 'lines' && result.ok) {
         const what = result.skipped ? 'up to date' : `${result.ms} ms`;
-        io.out(`${result.input} → ${result.outputs.join(', ')} (${what})`);
+        // Outputs are absolute inside the job; shown relative to where the user typed the command.
+        const outputs = result.outputs.map((o) => relative(process.cwd(), o) || o);
+        io.out(`${result.input} → ${outputs.join(', ')} (${what})`);
       }
     },
     finish(results, extra) {
