@@ -540,33 +540,26 @@ describe('output names', () => {
     expect(result.stderr).toContain('a/x.yaml and b/x.yaml would both write x.*');
     expect(result.stderr).not.toMatch(STACK_LINE);
     expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
 
-    // Names that differ only in what sanitising replaces collide as well.
-    await write(dir, 'a b.yaml', chartYaml('丙'));
-    await write(dir, 'a_b.yaml', chartYaml('丁'));
-    const sanitised = await cliInProcess([
+  it.each([
+    // Names that differ only in what sanitising replaces…
+    ['a b.yaml', 'a_b.yaml', 'a_b'],
+    // …or only in case: one file on Windows and macOS.
+    ['c/Chart.yaml', 'd/chart.yaml', 'chart'],
+  ])('refuses %s and %s (both would write %s.*), writing nothing', async (first, second, stem) => {
+    const dir = await caseDir();
+    await write(dir, first, chartYaml('甲'));
+    await write(dir, second, chartYaml('乙'));
+    const result = await cliInProcess([
       'render',
-      join(dir, 'a b.yaml'),
-      join(dir, 'a_b.yaml'),
+      join(dir, first),
+      join(dir, second),
       '-o',
       join(dir, 'out'),
     ]);
-    expect(sanitised.code).toBe(1);
-    expect(sanitised.stderr).toContain('would both write a_b.*');
-    expect(existsSync(join(dir, 'out'))).toBe(false);
-
-    // And names that differ only in case: one file on Windows and macOS.
-    await write(dir, 'c/Chart.yaml', chartYaml('戊'));
-    await write(dir, 'd/chart.yaml', chartYaml('己'));
-    const cased = await cliInProcess([
-      'render',
-      join(dir, 'c/Chart.yaml'),
-      join(dir, 'd/chart.yaml'),
-      '-o',
-      join(dir, 'out'),
-    ]);
-    expect(cased.code).toBe(1);
-    expect(cased.stderr).toContain('would both write chart.*');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`would both write ${stem}.*`);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });
