@@ -335,37 +335,14 @@ describe('render --booklet', () => {
     const bad = await write(dir, 'bad.yaml', BAD_LEVEL_YAML);
     const out = join(dir, 'out');
     const book = join(dir, 'book.pdf');
-    const failed = await cliInProcess([
-      'render',
-      good,
-      bad,
-      '-o',
-      out,
-      '-f',
-      'svg',
-      '-j',
-      '1',
-      '--booklet',
-      book,
-    ]);
+    const args = ['render', good, bad, '-o', out, '-f', 'svg', '-j', '1', '--booklet', book];
+    const failed = await cliInProcess(args);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('booklet not written');
     expect(existsSync(book)).toBe(false);
 
     await writeFile(book, 'old booklet');
-    const again = await cliInProcess([
-      'render',
-      good,
-      bad,
-      '-o',
-      out,
-      '-f',
-      'svg',
-      '-j',
-      '1',
-      '--booklet',
-      book,
-    ]);
+    const again = await cliInProcess(args);
     expect(again.code).toBe(1);
     expect(await readFile(book, 'utf8')).toBe('old booklet');
     expect((await filesIn(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
