@@ -293,17 +293,8 @@ describe('render --booklet', () => {
     );
     const out = join(dir, 'out');
     const book = join(dir, 'book.pdf');
-    const { code, report } = await renderJson([
-      ...inputs,
-      '-o',
-      out,
-      '-f',
-      'svg',
-      '-j',
-      '1',
-      '--booklet',
-      book,
-    ]);
+    const common = [...inputs, '-o', out, '-f', 'svg', '-j', '1'];
+    const { code, report } = await renderJson([...common, '--booklet', book]);
     expect(code).toBe(0);
     expect(report.booklet).toBe(book);
     const bytes = await readFile(book);
@@ -311,20 +302,7 @@ describe('render --booklet', () => {
     expect(await pdfPageCount(bytes)).toBe(3);
 
     const withContents = join(dir, 'book-contents.pdf');
-    const second = await cliInProcess([
-      'render',
-      ...inputs,
-      '-o',
-      out,
-      '-f',
-      'svg',
-      '-j',
-      '1',
-      '-q',
-      '--booklet',
-      withContents,
-      '--contents',
-    ]);
+    const second = await cliInProcess(['render', ...common, '-q', '--booklet', withContents, '--contents']);
     expect(second.code).toBe(0);
     expect(await pdfPageCount(await readFile(withContents))).toBe(4);
   });
