@@ -8,17 +8,32 @@ export interface KeyNode {
   readonly aliases: Readonly<Record<string, string>>;
   /** The node describing the value under a key (for a list, its elements). */
   readonly children: Readonly<Record<string, KeyNode>>;
+  /**
+   * Keys whose value is a list of one-line entries (the items of a box): a line break inside an
+   * entry — a `|` block, a `\n`, Word's U+2028/U+2029 — starts a new entry.
+   */
+  readonly lineLists?: readonly string[];
+  /** True when the node describes each entry of a list (a stage among the stages). */
+  readonly listEntry?: boolean;
 }
+
+/** The language a file's keys are written in: its messages name fields the same way. */
+export type KeyLanguage = 'zh' | 'en';
 
 const footer: KeyNode = {
   aliases: { unit: '编制单位', hotline: '监督电话', date: '日期' },
   children: {},
 };
-const risk: KeyNode = { aliases: { items: '内容', level: '风险等级' }, children: {} };
-const control: KeyNode = { aliases: { intro: '说明', items: '内容', owner: '责任人' }, children: {} };
+const risk: KeyNode = { aliases: { items: '内容', level: '风险等级' }, children: {}, lineLists: ['items'] };
+const control: KeyNode = {
+  aliases: { intro: '说明', items: '内容', owner: '责任人' },
+  children: {},
+  lineLists: ['items'],
+};
 const stage: KeyNode = {
   aliases: { name: '名称', risk: '风险点', control: '防控措施' },
   children: { risk, control },
+  listEntry: true,
 };
 
 /** The top of a chart file. */
@@ -54,4 +69,24 @@ export function keyNodeAt(path: readonly PropertyKey[]): KeyNode | undefined {
     node = childKeyNode(node, String(step));
   }
   return node;
+}
+
+/** `key` (English) as a file in `language` writes it: `risk` or 风险点. */
+export function keyName(node: KeyNode, key: string, language: KeyLanguage): string {
+  return language === 'zh' ? (node.aliases[key] ?? key) : key;
+}
+
+/**
+ * Every object that has `written` (English or Chinese) among its keys, as the English path of
+ * that object (`[]` is the top, `['stages']` a stage, `['stages', 'risk']` a stage's risk box),
+ * so a key written at the wrong level can be told where it belongs.
+ */
+export function placesOfKey(written: string): string[][] {
+  const places: string[][] = [];
+  const visit = (node: KeyNode, path: string[]): void => {
+    if (canonicalKey(node, written) !== undefined) places.push(path);
+    for (const [key, child] of Object.entries(node.children)) visit(child, [...path, key]);
+  };
+  visit(chartKeys, []);
+  return places;
 }

@@ -1,122 +1,124 @@
-import type * as z from 'zod';
-import { type KeyNode, keyNodeAt } from './keys.js';
-import { FORBIDDEN_CHARS } from './schema.js';
+import * as z from 'zod';
+import { describeValue, type FieldMessages, fieldMessages, type Message } from './field-messages.js';
+import { type KeyLanguage, type KeyNode, keyName, keyNodeAt, placesOfKey } from './keys.js';
 import { closestKey } from './suggest.js';
 
-/** A bilingual message for one schema issue (unknown keys are handled by {@link unknownKeyMessage}). */
-export interface Message {
-  readonly zh: string;
-  readonly en: string;
-}
+export type { Message } from './field-messages.js';
 
-const TYPE_NAMES: Readonly<Record<string, { zh: string; en: string }>> = {
-  string: { zh: '文字', en: 'text' },
-  array: { zh: '列表', en: 'a list' },
-  object: { zh: '键值对象', en: 'an object with keys' },
-  number: { zh: '数字', en: 'a number' },
-  boolean: { zh: '是/否值', en: 'true/false' },
-  null: { zh: '空值', en: 'nothing (null)' },
-};
-
-/** How a found value is shown in a message: short, and typed so "3" and 3 differ. */
-export function describeValue(value: unknown): { zh: string; en: string } {
-  if (value === undefined) return { zh: '缺失', en: 'nothing' };
-  if (value === null) return TYPE_NAMES.null as Message;
-  if (Array.isArray(value)) return TYPE_NAMES.array as Message;
-  if (typeof value === 'object') return TYPE_NAMES.object as Message;
-  const shown = JSON.stringify(value);
-  const clipped = shown.length > 40 ? `${shown.slice(0, 39)}…` : shown;
-  const kind = TYPE_NAMES[typeof value] ?? { zh: '值', en: 'value' };
-  return { zh: `${kind.zh} ${clipped}`, en: `${kind.en} ${clipped}` };
-}
-
-function typeName(expected: string): Message {
-  return TYPE_NAMES[expected] ?? { zh: expected, en: expected };
-}
-
-/** The message for one zod issue, given the value that was found at its path. */
-export function issueMessage(issue: z.core.$ZodIssue, found: unknown): Message {
-  const got = describeValue(found);
+/**
+ * The message for one schema issue at a field. What the field expects comes from the field's own
+ * declared {@link FieldMessages}; the issue says only which way the value failed (missing, of the
+ * wrong kind, empty, too long, refused by the field's own check).
+ */
+export function issueMessage(issue: z.core.$ZodIssue, found: unknown, field: FieldMessages): Message {
+  const { expected } = field;
+  if (found === undefined) {
+    return {
+      zh: `缺少必填项（应为${expected.zh}）`,
+      en: `required field is missing (expected ${expected.en})`,
+    };
+  }
   switch (issue.code) {
-    case 'invalid_type': {
-      const want = typeName(issue.expected);
-      if (found === undefined) {
-        return { zh: `缺少必填项（应为${want.zh}）`, en: `required field is missing (expected ${want.en})` };
-      }
-      const quoteHint =
-        issue.expected === 'string' && (typeof found === 'number' || typeof found === 'boolean')
-          ? { zh: '；如要写成文字，请加引号', en: '; put it in quotes to keep it as text' }
-          : { zh: '', en: '' };
-      return {
-        zh: `应为${want.zh}，实际为${got.zh}${quoteHint.zh}`,
-        en: `expected ${want.en}, found ${got.en}${quoteHint.en}`,
-      };
-    }
     case 'too_small':
-      return issue.origin === 'array'
+      return Array.isArray(found)
         ? { zh: '列表不能为空，至少写一项', en: 'the list is empty; write at least one entry' }
         : { zh: '不能为空', en: 'must not be empty' };
     case 'too_big':
-      return issue.origin === 'array'
+      return Array.isArray(found)
         ? {
-            zh: `条目过多：最多 ${issue.maximum} 项，实际 ${(found as unknown[]).length} 项`,
-            en: `too many entries: at most ${issue.maximum}, found ${(found as unknown[]).length}`,
+            zh: `条目过多：最多 ${issue.maximum} 项，实际 ${found.length} 项`,
+            en: `too many entries: at most ${issue.maximum}, found ${found.length}`,
           }
         : {
-            zh: `文字过长：最多 ${issue.maximum} 个字，实际 ${String(found).trim().length} 个字`,
-            en: `text too long: at most ${issue.maximum} characters, found ${String(found).trim().length}`,
+            zh: `文字过长：最多 ${issue.maximum} 个字，实际 ${String(found).length} 个字`,
+            en: `text too long: at most ${issue.maximum} characters, found ${String(found).length}`,
           };
-    case 'invalid_value':
-      return {
-        zh: `风险等级只能是 高、中、低（或 high、medium、low），实际为${got.zh}`,
-        en: `level must be 高, 中 or 低 (or high, medium, low), found ${got.en}`,
-      };
-    case 'invalid_union':
-      if (found === undefined) {
-        return {
-          zh: '缺少必填项（应为一个编码，或首尾两个编码的列表）',
-          en: 'required field is missing (expected one code, or a list of the first and last code)',
-        };
-      }
-      return {
-        zh: `职权编码应为一个编码，或首尾两个编码的列表，实际为${got.zh}`,
-        en: `codes must be one code, or a list of the first and last code, found ${got.en}`,
-      };
     case 'custom':
-      return customMessage(issue.params?.kind, found);
-    default:
-      return { zh: `无效的值：${got.zh}`, en: `invalid value: ${got.en}` };
+      if (field.refused) return field.refused(found);
+      break;
   }
-}
-
-function customMessage(kind: unknown, found: unknown): Message {
-  if (kind === 'code_range') {
-    const count = Array.isArray(found) ? found.length : String(found).split(/-{3,}/u).length;
-    if (count <= 2) {
-      // Not too many codes, so one side of the range is empty (`A----`).
-      return {
-        zh: '编码范围的首尾编码都要写出，其中一个是空的',
-        en: 'a code range needs both its first and last code; one is empty',
-      };
+  const got = describeValue(found);
+  return (
+    field.wrongValue?.(found) ?? {
+      zh: `应为${expected.zh}，实际为${got.zh}`,
+      en: `expected ${expected.en}, found ${got.en}`,
     }
-    return {
-      zh: `编码范围只能有首尾两个编码，实际有 ${count} 个`,
-      en: `a code range has exactly two codes (first and last), found ${count}`,
-    };
-  }
-  const char = [...String(found)].find((c) => FORBIDDEN_CHARS.test(c) && c !== '\n' && c !== '\t');
-  const hex = `U+${(char?.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-  return {
-    zh: `含有不可见的控制字符 ${hex}，请删除`,
-    en: `contains the invisible control character ${hex}; remove it`,
-  };
+  );
 }
 
-/** The message for a key the schema does not know, with the key it most likely meant. */
-export function unknownKeyMessage(key: string, objectPath: readonly PropertyKey[]): Message {
+/** Issues that say the value is not of the field's kind; others at the same field then say nothing more. */
+export function isWrongValue(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union';
+}
+
+/**
+ * The messages declared by the schema at `path` in `root`, found by following the path through
+ * objects, lists, optionals and pipes; the nearest declaration on the way wins.
+ */
+export function declaredMessages(root: z.ZodType, path: readonly PropertyKey[]): FieldMessages {
+  let schema: z.ZodType | undefined = root;
+  let declared = messagesOf(root);
+  for (const step of path) {
+    schema = schema && childSchema(schema, step);
+    if (!schema) break;
+    declared = messagesOf(schema) ?? declared;
+  }
+  if (!declared) throw new Error(`no messages declared for the chart schema at ${String(path)}`);
+  return declared;
+}
+
+/** The schema and what it wraps (optional, pipe input), outermost first. */
+function layers(schema: z.ZodType): z.ZodType[] {
+  if (schema instanceof z.ZodOptional) return [schema, ...layers(schema.unwrap() as z.ZodType)];
+  if (schema instanceof z.ZodPipe) return [schema, ...layers(schema.in as z.ZodType)];
+  return [schema];
+}
+
+function messagesOf(schema: z.ZodType): FieldMessages | undefined {
+  for (const layer of layers(schema)) {
+    const declared = fieldMessages.get(layer);
+    if (declared) return declared;
+  }
+  return undefined;
+}
+
+function childSchema(schema: z.ZodType, step: PropertyKey): z.ZodType | undefined {
+  for (const layer of layers(schema)) {
+    if (layer instanceof z.ZodObject && typeof step === 'string' && Object.hasOwn(layer.shape, step)) {
+      return layer.shape[step] as z.ZodType;
+    }
+    if (layer instanceof z.ZodArray && typeof step === 'number') return layer.element as z.ZodType;
+    if (layer instanceof z.ZodUnion) {
+      const inner = layer.options.map((o) => childSchema(o as z.ZodType, step)).find(Boolean);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The message for a key the schema does not know: where it belongs when it is a key of another
+ * level (风险等级 written beside 风险点 instead of under it), else the key it most likely meant.
+ */
+export function unknownKeyMessage(
+  key: string,
+  objectPath: readonly PropertyKey[],
+  language: KeyLanguage,
+): Message {
   const node: KeyNode | undefined = keyNodeAt(objectPath);
   const known = node ? Object.entries(node.aliases).flat() : [];
-  const guess = closestKey(key, known);
+  // A shortened key (名称 for 职权名称) means the longer one here, not a key of another level.
+  const shortened = [...key].length >= 2 ? known.find((k) => k !== key && k.endsWith(key)) : undefined;
+  const here = objectPath.filter((step) => typeof step === 'string').join('.');
+  const places = placesOfKey(key).filter((place) => place.join('.') !== here);
+  if (places.length > 0 && !shortened) {
+    const where = places.map((place) => placeName(place, language));
+    return {
+      zh: `“${key}”不属于这一层，应写在${where.map((w) => w.zh).join('或')}`,
+      en: `"${key}" does not belong at this level; it goes ${where.map((w) => w.en).join(' or ')}`,
+    };
+  }
+  const guess = shortened ?? closestKey(key, known);
   const list = node ? Object.entries(node.aliases).map(([en, zh]) => `${zh}/${en}`) : [];
   return guess
     ? { zh: `未知的键“${key}”，是不是“${guess}”？`, en: `unknown key "${key}"; did you mean "${guess}"?` }
@@ -124,4 +126,19 @@ export function unknownKeyMessage(key: string, objectPath: readonly PropertyKey[
         zh: `未知的键“${key}”，可用的键：${list.join('、')}`,
         en: `unknown key "${key}"; known keys: ${list.join(', ')}`,
       };
+}
+
+/** Where the object at `place` (English keys, no indices) is, in words, naming keys as the file does. */
+function placeName(place: readonly string[], language: KeyLanguage): Message {
+  if (place.length === 0) return { zh: '最外层（不缩进）', en: 'at the top level (not indented)' };
+  const parent = keyNodeAt(place.slice(0, -1)) as KeyNode;
+  const last = place.at(-1) as string;
+  const name = keyName(parent, last, language);
+  const elements = keyNodeAt(place);
+  if (elements?.listEntry) {
+    // Each entry of the list holds it: "- 名称: …" and the keys beside it.
+    const first = keyName(elements, Object.keys(elements.aliases)[0] as string, language);
+    return { zh: `每个“${name}”里（与“${first}”同级）`, en: `in an entry of "${name}" (beside "${first}")` };
+  }
+  return { zh: `“${name}”下面`, en: `under "${name}"` };
 }

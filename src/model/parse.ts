@@ -1,6 +1,10 @@
-import { chartKeys } from './keys.js';
-import { issueMessage, unknownKeyMessage } from './messages.js';
-import { ChartError, formatPath, type Problem } from './problems.js';
+import type { LineCounter } from 'yaml';
+import type * as z from 'zod';
+import { swallowedText } from './comments.js';
+import { fieldLabel } from './field-label.js';
+import { chartKeys, type KeyLanguage } from './keys.js';
+import { declaredMessages, issueMessage, isWrongValue, type Message, unknownKeyMessage } from './messages.js';
+import { ChartError, type ChartWarning, formatPath, type Problem, type WarningKind } from './problems.js';
 import { chartSchema } from './schema.js';
 import { type Position, readSourceTree, type SourceTree } from './source-tree.js';
 import { checkJsonSyntax, parseYaml } from './syntax.js';
@@ -12,57 +16,136 @@ export interface ParseOptions {
   filename?: string;
   /** Force a syntax instead of guessing from the file name. */
   format?: 'yaml' | 'json';
+  /**
+   * Called once for each {@link ChartWarning}: something accepted that the author should know
+   * (text after a `#` read as a comment, a risk box without a level). Warnings are reported
+   * whether or not the chart then turns out valid, before parseChart returns or throws.
+   */
+  onWarning?: (warning: ChartWarning) => void;
 }
 
 const WHOLE_FILE: Position = { line: 0, column: 0 };
 
 /**
  * Parses and validates the text of one chart file (YAML or JSON, Chinese or English keys).
+ * Text is normalised as pasted text needs (see the README): spaces from Word, invisible
+ * characters and typed numbering are not kept.
  *
  * @returns the normalised chart
  * @throws {@link ChartError} listing every problem in the file, each with line, column and field
  */
 export function parseChart(text: string, options: ParseOptions = {}): PowerChart {
   const file = options.filename ?? '<input>';
-  const problem = (at: Position, path: string, m: { zh: string; en: string }): Problem => ({
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const isJson = options.format === 'json' || (options.format === undefined && /\.json$/iu.test(file));
+  const bare = (at: Position, m: Message): Problem => ({
     file,
     line: at.line,
     column: at.column,
-    path,
-    zh: m.zh,
-    en: m.en,
+    path: '',
+    field: '',
+    ...m,
   });
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const isJson = options.format === 'json' || (options.format === undefined && /\.json$/iu.test(file));
 
   const syntax = isJson ? checkJsonSyntax(source) : [];
   const yaml = parseYaml(source);
   syntax.push(...(isJson ? [] : yaml.problems));
-  if (syntax.length > 0) throw new ChartError(byPosition(syntax.map((s) => problem(s.at, '', s))));
-  if (yaml.root === null) {
-    throw new ChartError([problem(WHOLE_FILE, '', { zh: '文件是空的', en: 'the file is empty' })]);
-  }
+  if (syntax.length > 0) throw new ChartError(byPosition(syntax.map((s) => bare(s.at, s))));
+  if (yaml.root === null)
+    throw new ChartError([bare(WHOLE_FILE, { zh: '文件是空的', en: 'the file is empty' })]);
 
-  const tree = readSourceTree(yaml.root, yaml.lines, chartKeys);
-  const problems = tree.problems.map((p) => problem(p.at, p.path, p));
+  const tree = readSourceTree(yaml.root, yaml.lines, chartKeys, source);
+  const locate = located(file, tree);
+  for (const warning of warningsOf(tree, source, yaml.lines, locate)) options.onWarning?.(warning);
+
+  const problems = tree.problems.map((p) => locate(p.at, p.path, p));
   const result = chartSchema.safeParse(tree.value, { reportInput: true });
   if (result.success && problems.length === 0) return result.data;
 
-  for (const issue of result.error?.issues ?? []) {
+  const issues = result.error?.issues ?? [];
+  // A value of the wrong kind gets one message: zod also runs a list's length check on a string
+  // (it has a length), which would add "at most 15" to "expected a list".
+  const wrongAt = new Set(issues.filter(isWrongValue).map((issue) => formatPath(issue.path)));
+  for (const issue of issues) {
     const path = issue.path.map((step) => (typeof step === 'symbol' ? String(step) : step));
+    const here = formatPath(path);
     // A value the tree reader already refused (an alias, a tag) gets no second message.
-    if (tree.problems.some((p) => p.path !== '' && isWithin(formatPath(path), p.path))) continue;
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        const at = tree.keys.get(formatPath([...path, key])) ?? positionOf(tree, path);
-        problems.push(problem(at, formatPath([...path, key]), unknownKeyMessage(key, path)));
-      }
-      continue;
-    }
-    const found = issue.input;
-    problems.push(problem(positionOf(tree, path), formatPath(path), issueMessage(issue, found)));
+    if (tree.problems.some((p) => p.path.length > 0 && isWithin(here, formatPath(p.path)))) continue;
+    if (wrongAt.has(here) && !isWrongValue(issue)) continue;
+    problems.push(...issueProblems(issue, path, tree, locate));
   }
   throw new ChartError(byPosition(problems));
+}
+
+type Locate = (at: Position, path: readonly PropertyKey[], m: Message) => Problem;
+
+/** Builds located problems for one file, naming fields in the file's key language. */
+function located(file: string, tree: SourceTree): Locate {
+  return (at, path, m) => ({
+    file,
+    line: at.line,
+    column: at.column,
+    path: formatPath(path),
+    field: fieldLabel(path, tree.language, tree.value),
+    zh: m.zh,
+    en: m.en,
+  });
+}
+
+function issueProblems(
+  issue: z.core.$ZodIssue,
+  path: (string | number)[],
+  tree: SourceTree,
+  locate: Locate,
+): Problem[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => {
+      const at = tree.keys.get(formatPath([...path, key])) ?? positionOf(tree, path);
+      return locate(at, [...path, key], unknownKeyMessage(key, path, tree.language));
+    });
+  }
+  const message = issueMessage(issue, issue.input, declaredMessages(chartSchema, path));
+  return [locate(positionOf(tree, path), path, message)];
+}
+
+/** What the author should know about a file that parsed: lost comment text, levels left out. */
+function warningsOf(tree: SourceTree, source: string, lines: LineCounter, locate: Locate): ChartWarning[] {
+  const warn = (kind: WarningKind, problem: Problem): ChartWarning => ({ ...problem, kind });
+  const warnings = swallowedText(source, tree.plainTexts).map((found) => {
+    const { line, col } = lines.linePos(found.offset);
+    return warn('comment-in-text', locate({ line, column: col }, found.path, found));
+  });
+  for (const [i, stage] of stagesOf(tree.value).entries()) {
+    const risk = memberOf(stage, 'risk');
+    if (risk === null || typeof risk !== 'object' || Object.hasOwn(risk, 'level')) continue;
+    const path = ['stages', i, 'risk'];
+    warnings.push(
+      warn(
+        'missing-level',
+        locate(tree.keys.get(formatPath(path)) ?? positionOf(tree, path), path, missingLevel(tree.language)),
+      ),
+    );
+  }
+  return byPosition(warnings);
+}
+
+function missingLevel(language: KeyLanguage): Message {
+  const key = language === 'zh' ? '风险等级' : 'level';
+  return {
+    zh: `风险点没有写“${key}”（高、中、低），图上不会显示风险等级`,
+    en: `the risk box has no "${key}" (high, medium or low); the poster shows no level for it`,
+  };
+}
+
+function stagesOf(document: unknown): unknown[] {
+  const stages = memberOf(document, 'stages');
+  return Array.isArray(stages) ? stages : [];
+}
+
+function memberOf(value: unknown, key: string): unknown {
+  return value !== null && typeof value === 'object' && Object.hasOwn(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 }
 
 /** Where the value at `path` is written; for an empty value its key; for a missing field its object. */
@@ -83,6 +166,6 @@ function isWithin(path: string, outer: string): boolean {
 }
 
 /** Problems in file order (the sort is stable, so problems at one place keep their order). */
-function byPosition(problems: Problem[]): Problem[] {
+function byPosition<T extends Problem>(problems: T[]): T[] {
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -7,10 +7,29 @@ export interface Problem {
   readonly column: number;
   /** Field path in English keys, e.g. `stages[2].risk.level`; empty for the whole file. */
   readonly path: string;
+  /**
+   * The field as the file's author reads it, in the file's own key language: in a file written
+   * with Chinese keys `第 3 个环节「审核」的 风险点 → 风险等级` (1-based, with the stage's name),
+   * in a file with English keys the same as {@link Problem.path}. Empty for the whole file.
+   */
+  readonly field: string;
   /** What is wrong, in Chinese (for the clerk). */
   readonly zh: string;
   /** What is wrong, in English (for the developer). */
   readonly en: string;
+}
+
+/**
+ * What a warning is about:
+ * - `encoding`: the file was not UTF-8 and was read as the encoding named in the message;
+ * - `comment-in-text`: a `#` after a space turned the rest of a line of text into a comment;
+ * - `missing-level`: a risk box has no 风险等级, so the poster shows no level for it.
+ */
+export type WarningKind = 'encoding' | 'comment-in-text' | 'missing-level';
+
+/** Something the loader accepted but the author should know: located like a {@link Problem}. */
+export interface ChartWarning extends Problem {
+  readonly kind: WarningKind;
 }
 
 /** Thrown by the loader with every problem found in one file at once. */
@@ -21,10 +40,10 @@ export class ChartError extends Error {
   }
 }
 
-/** `file:line:column: path: 中文说明 / English message` — one line per problem. */
+/** `file:line:column: field: 中文说明 / English message` — one line per problem or warning. */
 export function formatProblem(p: Problem): string {
   const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
-  const field = p.path ? ` ${p.path}:` : '';
+  const field = p.field ? ` ${p.field}:` : '';
   return `${where}:${field} ${p.zh} / ${p.en}`;
 }
 

@@ -1,4 +1,14 @@
 import * as z from 'zod';
+import {
+  choiceMessages,
+  codesMessages,
+  fieldMessages,
+  listMessages,
+  objectMessages,
+  textMessages,
+} from './field-messages.js';
+import { chartKeys, type KeyNode } from './keys.js';
+import { FORBIDDEN_CHARS, normaliseText, stripNumbering } from './normalise.js';
 import type { PowerChart, RiskLevel } from './types.js';
 
 /**
@@ -14,37 +24,35 @@ export const LIMITS = {
   fieldLength: 200,
 } as const;
 
-// C0/C1 controls and the bidi overrides/isolates used in "Trojan Source" attacks: neither belongs
-// on a poster, and both make output that misleads or fails to parse. Also what XML 1.0 forbids
-// besides controls (§2.2): the non-characters U+FFFE/U+FFFF and unpaired surrogates, which a
-// "\uFFFE" or "\uD800" escape in a quoted YAML/JSON string can produce; the SVG renderer refuses them.
-export const FORBIDDEN_CHARS = /\p{Cc}|[\u202a-\u202e\u2066-\u2069\ufffe\uffff]|\p{Cs}/u;
-
-// A line break inside a YAML block scalar joins without a space (Chinese text has none); a tab is a space.
-const LINE_BREAK = /[ \t]*\r?\n[ \t]*/gu;
-
-/** Non-empty text after trimming, with no control or bidi-override characters. */
+/** Non-empty text after normalising pasted whitespace, with no control or bidi-override characters. */
 function text(max: number) {
   return z
     .string()
-    .overwrite((s) => s.replace(LINE_BREAK, '').replace(/\t/gu, ' '))
-    .trim()
+    .overwrite(normaliseText)
     .min(1)
     .max(max)
-    .refine((s) => !FORBIDDEN_CHARS.test(s), { params: { kind: 'forbidden_char' } });
+    .refine((s) => !FORBIDDEN_CHARS.test(s))
+    .register(fieldMessages, textMessages);
 }
 
-// "1、" "2." "3．" "(4)" "（5）" "⑥" — the renderer numbers items, so a typed number is dropped.
-// A digit after a dot or colon ("1.5倍", "1．5倍", "9:30前") is a decimal or a time, not a prefix.
-const NUMBER_PREFIX = /^(?:\d{1,2}\s*(?:[、)）]|[.．:：](?!\d))|[(（]\d{1,2}[)）]|[\u2460-\u2473])\s*/u;
-
-/** One item: numbering prefix removed, then it must still say something. */
+/** One item: pasted whitespace normalised, numbering prefix removed, then it must still say something. */
 const item = z
   .string()
-  .transform((s) => s.trim().replace(NUMBER_PREFIX, ''))
-  .pipe(text(LIMITS.itemLength));
+  .transform((s) => stripNumbering(normaliseText(s)))
+  .pipe(text(LIMITS.itemLength))
+  .register(fieldMessages, textMessages);
 
-const items = z.array(item).min(1).max(LIMITS.itemsPerBox);
+const items = z
+  .array(item)
+  .min(1)
+  .max(LIMITS.itemsPerBox)
+  .register(
+    fieldMessages,
+    listMessages({
+      zh: '请每条写一行，以“- ”开头',
+      en: 'write each entry on its own line, starting with "- "',
+    }),
+  );
 
 const LEVELS: Readonly<Record<string, RiskLevel>> = {
   high: 'high',
@@ -55,7 +63,16 @@ const LEVELS: Readonly<Record<string, RiskLevel>> = {
   低: 'low',
 };
 
-const level = z.enum(['高', '中', '低', 'high', 'medium', 'low']).transform((v) => LEVELS[v] as RiskLevel);
+const level = z
+  .enum(['高', '中', '低', 'high', 'medium', 'low'])
+  .transform((v) => LEVELS[v] as RiskLevel)
+  .register(
+    fieldMessages,
+    choiceMessages(
+      { zh: '风险等级', en: 'level' },
+      { zh: '高、中、低（或 high、medium、low）', en: '高, 中 or 低 (or high, medium, low)' },
+    ),
+  );
 
 /** A code range written as one string: `A----B` (the source also has `A---B`). */
 const RANGE_SEPARATOR = /-{3,}/u;
@@ -64,36 +81,77 @@ const code = text(LIMITS.fieldLength);
 const codes = z
   .union([code, z.array(code).min(1)])
   .transform((v) => (typeof v === 'string' ? v.split(RANGE_SEPARATOR).map((c) => c.trim()) : v))
-  .refine((v) => v.length <= 2 && v.every((c) => c.length > 0), { params: { kind: 'code_range' } });
+  .refine((v) => v.length <= 2 && v.every((c) => c.length > 0))
+  .register(
+    fieldMessages,
+    codesMessages(
+      { zh: '职权编码', en: 'codes' },
+      { zh: '一个编码，或首尾两个编码的列表', en: 'one code, or a list of the first and last code' },
+      (found) => {
+        const count = Array.isArray(found) ? found.length : String(found).split(RANGE_SEPARATOR).length;
+        return count <= 2
+          ? // Not too many codes, so one side of the range is empty (`A----`).
+            {
+              zh: '编码范围的首尾编码都要写出，其中一个是空的',
+              en: 'a code range needs both its first and last code; one is empty',
+            }
+          : {
+              zh: `编码范围只能有首尾两个编码，实际有 ${count} 个`,
+              en: `a code range has exactly two codes (first and last), found ${count}`,
+            };
+      },
+    ),
+  );
 
-const stage = z.strictObject({
-  name: text(LIMITS.stageNameLength),
-  risk: z.strictObject({ items, level: level.optional() }).optional(),
-  control: z
-    .strictObject({
-      intro: text(LIMITS.itemLength).optional(),
-      items,
-      owner: text(LIMITS.fieldLength).optional(),
-    })
-    .optional(),
-});
+const stageKeys = chartKeys.children.stages as KeyNode;
+
+const stage = z
+  .strictObject({
+    name: text(LIMITS.stageNameLength),
+    risk: z
+      .strictObject({ items, level: level.optional() })
+      .register(fieldMessages, objectMessages(stageKeys.children.risk as KeyNode))
+      .optional(),
+    control: z
+      .strictObject({
+        intro: text(LIMITS.itemLength).optional(),
+        items,
+        owner: text(LIMITS.fieldLength).optional(),
+      })
+      .register(fieldMessages, objectMessages(stageKeys.children.control as KeyNode))
+      .optional(),
+  })
+  .register(fieldMessages, objectMessages(stageKeys));
 
 /**
  * The chart file, validated and normalised into a {@link PowerChart}: levels become
  * high/medium/low, codes an array of one or two, items lose typed numbering.
  * Its input side is published as JSON Schema (see `chartJsonSchema`).
  */
-export const chartSchema = z.strictObject({
-  title: text(LIMITS.fieldLength).optional(),
-  category: text(LIMITS.fieldLength),
-  codes,
-  name: text(LIMITS.nameLength),
-  stages: z.array(stage).min(1).max(LIMITS.stages),
-  footer: z
-    .strictObject({
-      unit: text(LIMITS.fieldLength).optional(),
-      hotline: text(LIMITS.fieldLength).optional(),
-      date: text(LIMITS.fieldLength).optional(),
-    })
-    .optional(),
-}) satisfies z.ZodType<PowerChart, unknown>;
+export const chartSchema = z
+  .strictObject({
+    title: text(LIMITS.fieldLength).optional(),
+    category: text(LIMITS.fieldLength),
+    codes,
+    name: text(LIMITS.nameLength),
+    stages: z
+      .array(stage)
+      .min(1)
+      .max(LIMITS.stages)
+      .register(
+        fieldMessages,
+        listMessages({
+          zh: '每个环节写一行，以“- 名称: ”开头',
+          en: 'write each stage on its own line, starting with "- name: "',
+        }),
+      ),
+    footer: z
+      .strictObject({
+        unit: text(LIMITS.fieldLength).optional(),
+        hotline: text(LIMITS.fieldLength).optional(),
+        date: text(LIMITS.fieldLength).optional(),
+      })
+      .register(fieldMessages, objectMessages(chartKeys.children.footer as KeyNode))
+      .optional(),
+  })
+  .register(fieldMessages, objectMessages(chartKeys)) satisfies z.ZodType<PowerChart, unknown>;

@@ -4,7 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse as parseYamlValue } from 'yaml';
-import { chartKeys, type KeyNode, type PowerChart, parseChart } from '../../src/model/index.js';
+import {
+  type ChartError,
+  chartKeys,
+  formatProblem,
+  type KeyNode,
+  type PowerChart,
+  type Problem,
+  parseChart,
+} from '../../src/model/index.js';
 
 const CHINESE = `标题: 行政职权廉政风险防控图
 类别: 行政给付类
@@ -209,18 +217,24 @@ footer:
     expect(() =>
       parseChart('类别: c\n职权编码: A\n名称: n\n环节: [{名称: s}]\n', { filename: 'z.yaml' }),
     ).toThrow(
-      'z.yaml:1:1: name: 缺少必填项（应为文字） / required field is missing (expected text)\n' +
-        'z.yaml:3:1: 名称: 未知的键“名称”，可用的键：标题/title、类别/category、职权编码/codes、职权名称/name、环节/stages、页脚/footer / unknown key "名称"; known keys: 标题/title, 类别/category, 职权编码/codes, 职权名称/name, 环节/stages, 页脚/footer',
+      'z.yaml:1:1: 职权名称: 缺少必填项（应为文字） / required field is missing (expected text)\n' +
+        'z.yaml:3:1: 名称: 未知的键“名称”，是不是“职权名称”？ / unknown key "名称"; did you mean "职权名称"?',
     );
   });
 
-  it('problem paths use English keys wherever the Chinese key was written', () => {
-    expect(() =>
+  it('problems name fields in Chinese, counted from 1, where the Chinese keys were written', () => {
+    let problems: readonly Problem[] = [];
+    try {
       parseChart('类别: c\n职权编码: A\n职权名称: n\n环节:\n  - 名称: s\n    风险点:\n      内容: []\n', {
         filename: 'z.yaml',
-      }),
-    ).toThrow(
-      'z.yaml:7:11: stages[0].risk.items: 列表不能为空，至少写一项 / the list is empty; write at least one entry',
-    );
+      });
+    } catch (err) {
+      problems = (err as ChartError).problems;
+    }
+    expect(problems.map(formatProblem)).toEqual([
+      'z.yaml:7:11: 第 1 个环节「s」的 风险点 → 内容: 列表不能为空，至少写一项 / the list is empty; write at least one entry',
+    ]);
+    // The path stays in English keys for programs.
+    expect(problems[0]?.path).toBe('stages[0].risk.items');
   });
 });

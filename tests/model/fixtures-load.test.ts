@@ -22,13 +22,13 @@ afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 /** A chart with every optional field set, so each one is seen to round-trip. */
 const FULL: PowerChart = {
   title: '行政职权廉政风险防控图（2024年版）',
-  category: '其 他 类',
+  category: '其他类（Other powers）',
   codes: ['1600-Z-00101-140400', '1600-Z-00199-140400'],
   name: '其他行政权力',
   stages: [
     { name: '申请人提出申请' },
     {
-      name: '受  理',
+      name: '受理 Intake',
       risk: { items: ['对提出的申请不重视；', '收取"好处费"，1.5倍收费'], level: 'high' },
       control: {
         intro: '严格按照规定办理。具体措施如下：',

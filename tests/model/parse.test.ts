@@ -64,7 +64,7 @@ describe('wrong types', () => {
 
   it('codes of the wrong type', () => {
     expect(problems(`category: c\ncodes: 1600\nname: n\nstages:\n  - name: s\n`)).toEqual([
-      't.yaml:2:8: codes: 职权编码应为一个编码，或首尾两个编码的列表，实际为数字 1600 / codes must be one code, or a list of the first and last code, found a number 1600',
+      't.yaml:2:8: codes: 职权编码应为一个编码，或首尾两个编码的列表，实际为数字 1600；如要写成文字，请加引号 / codes must be one code, or a list of the first and last code, found a number 1600; put it in quotes to keep it as text',
     ]);
   });
 
@@ -271,10 +271,10 @@ describe('duplicate keys', () => {
 describe('YAML syntax errors', () => {
   it('an unclosed quote points at the opening quote', () => {
     expect(problems(`category: "行政许可类\ncodes: A\nname: n\nstages:\n  - name: s\n`)).toEqual([
-      't.yaml:1:11: YAML 语法错误：缺少符号（引号或括号未闭合） / YAML syntax error: Missing closing "quote',
+      't.yaml:1:11: YAML 语法错误：引号没有闭合（缺少结尾的引号） / YAML syntax error: Missing closing "quote',
     ]);
     expect(problems(withStage("    risk:\n      items:\n        - '不按规定程序受理\n"))).toEqual([
-      "t.yaml:8:11: YAML 语法错误：缺少符号（引号或括号未闭合） / YAML syntax error: Missing closing 'quote",
+      "t.yaml:8:11: YAML 语法错误：引号没有闭合（缺少结尾的引号） / YAML syntax error: Missing closing 'quote",
     ]);
   });
 
@@ -310,7 +310,7 @@ describe('YAML syntax errors', () => {
     expect(problems(`category: 1\ncodes: A\nname: n\nstages:\n\t- name: s\n---\nx: 'y\n`)).toEqual([
       't.yaml:5:1: YAML 语法错误：不能用 Tab 键缩进，请改用空格 / YAML syntax error: Tabs are not allowed as indentation',
       't.yaml:6:1: 一个文件只能写一张防控图（发现了第二个 --- 文档） / one file holds one chart (found a second YAML document after ---)',
-      "t.yaml:7:4: YAML 语法错误：缺少符号（引号或括号未闭合） / YAML syntax error: Missing closing 'quote",
+      "t.yaml:7:4: YAML 语法错误：引号没有闭合（缺少结尾的引号） / YAML syntax error: Missing closing 'quote",
     ]);
   });
 });
@@ -512,7 +512,8 @@ describe('JSON', () => {
   it('a trailing comma is a strict JSON error with line and column', () => {
     const text = '{\n  "category": "c",\n  "codes": "A",\n  "name": "n",\n  "stages": [{"name": "s"},]\n}\n';
     expect(problems(text, 'c.json')).toEqual([
-      'c.json:5:28: JSON 语法错误：ValueExpected（检查末尾多余的逗号、缺少的引号或括号） / JSON syntax error: ValueExpected (look for a trailing comma, a missing quote or bracket)',
+      // At the comma, not at the bracket after it where the parser noticed.
+      'c.json:5:27: JSON 语法错误：最后一项后面多了逗号“,”，请删除 / JSON syntax error: a comma after the last entry; remove it',
     ]);
     // The same text as YAML (flow style) is fine: the file name picks the syntax.
     expect(parseChart(text, { filename: 'c.yaml' }).stages).toEqual([{ name: 's' }]);
@@ -523,8 +524,8 @@ describe('JSON', () => {
     expect(
       problems('{"category": "c", "codes": "A", "name": "n", "stages": [{"name": "s"}],}', 'c.json'),
     ).toEqual([
-      // One message per place: jsonc-parser's follow-up ValueExpected at the same offset is dropped.
-      'c.json:1:72: JSON 语法错误：PropertyNameExpected（检查末尾多余的逗号、缺少的引号或括号） / JSON syntax error: PropertyNameExpected (look for a trailing comma, a missing quote or bracket)',
+      // One message per line: jsonc-parser's follow-up ValueExpected at the same offset is dropped.
+      'c.json:1:71: JSON 语法错误：最后一项后面多了逗号“,”，请删除 / JSON syntax error: a comma after the last entry; remove it',
     ]);
     expect(
       problems(
@@ -532,7 +533,7 @@ describe('JSON', () => {
         'c.json',
       ),
     ).toEqual([
-      'c.json:1:1: JSON 语法错误：InvalidCommentToken（检查末尾多余的逗号、缺少的引号或括号） / JSON syntax error: InvalidCommentToken (look for a trailing comma, a missing quote or bracket)',
+      'c.json:1:1: JSON 语法错误：JSON 文件不能写注释（// 或 /* */）；要写注释请改用 YAML 文件 / JSON syntax error: JSON has no comments (// or /* */); use a YAML file to keep comments',
     ]);
   });
 
@@ -561,8 +562,8 @@ describe('accepted input', () => {
     expect(chart.stages.map((s) => s.name)).toEqual(['审核', '补正', '审核']);
   });
 
-  it('a stage name spaced out in the source is kept as written; surrounding spaces are trimmed', () => {
-    expect(parseChart(`${HEAD}stages:\n  - name: '  受  理  '\n`).stages[0]?.name).toBe('受  理');
+  it('a stage name spaced out in the source loses its spaces (nothing goes between CJK characters)', () => {
+    expect(parseChart(`${HEAD}stages:\n  - name: '  受  理  '\n`).stages[0]?.name).toBe('受理');
   });
 
   it('without a filename, problems name <input>', () => {

@@ -1,0 +1,58 @@
+import { chartKeys, childKeyNode, type KeyLanguage, type KeyNode, keyName } from './keys.js';
+import { normaliseText } from './normalise.js';
+import { formatPath } from './problems.js';
+
+const NAME_SHOWN = 20;
+
+/**
+ * A field as the author of the file reads it. A file with Chinese keys gets Chinese words,
+ * counted from 1 and with the stage's name, since a clerk reads `stages[1]` as the first stage:
+ * `第 2 个环节「受理」的 风险点 → 内容 第 3 条`. A file with English keys gets the path as a
+ * developer writes it: `stages[1].risk.items[2]`.
+ *
+ * @param path the field's path in English keys, as the schema sees it
+ * @param document the file's data (English keys), where the stages' names are read from
+ */
+export function fieldLabel(path: readonly PropertyKey[], language: KeyLanguage, document: unknown): string {
+  if (language === 'en') return formatPath(path);
+  let node: KeyNode | undefined = chartKeys;
+  let value: unknown = document;
+  let label = '';
+  let separator = '';
+  let listKey: string | undefined;
+  let listNode: KeyNode | undefined;
+  for (const step of path) {
+    value = memberOf(value, step);
+    if (typeof step === 'number') {
+      const elements = childKeyNode(listNode, listKey ?? '');
+      if (elements) {
+        // A list of objects (the stages): "第 2 个环节「受理」", then "的 " before its fields.
+        const name = memberOf(value, 'name');
+        const shown = typeof name === 'string' ? `「${clip(normaliseText(name))}」` : '';
+        label = `第 ${step + 1} 个${keyName(listNode as KeyNode, listKey as string, 'zh')}${shown}`;
+        separator = '的 ';
+      } else {
+        label += listNode?.lineLists?.includes(listKey ?? '') ? ` 第 ${step + 1} 条` : ` 第 ${step + 1} 个`;
+      }
+      node = elements;
+      continue;
+    }
+    const key = String(step);
+    label += separator + (node ? keyName(node, key, 'zh') : key);
+    separator = ' → ';
+    listKey = key;
+    listNode = node;
+    node = childKeyNode(node, key);
+  }
+  return label;
+}
+
+function memberOf(value: unknown, step: PropertyKey): unknown {
+  if (value === null || typeof value !== 'object') return undefined;
+  return Object.hasOwn(value, step) ? (value as Record<PropertyKey, unknown>)[step] : undefined;
+}
+
+function clip(name: string): string {
+  const chars = [...name];
+  return chars.length > NAME_SHOWN ? `${chars.slice(0, NAME_SHOWN - 1).join('')}…` : name;
+}
