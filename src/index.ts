@@ -20,9 +20,11 @@ export {
   createFontSet,
   type FontChoice,
   FontError,
+  type FontFile,
   type FontId,
   FontRegistry,
   type FontSet,
+  type FontSource,
   type LoadedFont,
 } from './fonts/index.js';
 export * from './layout/index.js';

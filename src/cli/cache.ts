@@ -74,7 +74,13 @@ export class OutputCache {
  */
 export async function renderKey(text: string, options: JobOptions, version: string): Promise<string> {
   const { keepScene: _k, outDir: _o, debug: _d, ...shaping } = options;
-  const fontFiles = [bundledFontPaths.regular, bundledFontPaths.bold, options.font, options.titleFont];
+  const fontFiles = [
+    bundledFontPaths.regular,
+    bundledFontPaths.bold,
+    options.font?.path,
+    options.boldFont?.path,
+    options.titleFont?.path,
+  ];
   const faces = await Promise.all(
     fontFiles.map(async (path) => {
       if (!path) return '';

@@ -8,6 +8,7 @@ import { validateCommand } from './commands/validate.js';
 import { describeError } from './errors.js';
 import type { Io } from './io.js';
 import { JobEnvironment } from './render-job.js';
+import { bilingualUsageError } from './usage-errors.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -19,8 +20,25 @@ const themeOption = () =>
   new Option('--theme <name>', 'color, or mono for black-and-white printers').default('color');
 const fontOptions = (cmd: Command) =>
   cmd
-    .option('--font <file>', 'TTF/OTF/TTC for body text (e.g. an office 仿宋); default Noto Sans SC')
-    .option('--title-font <file>', 'TTF/OTF/TTC for the title');
+    .option(
+      '--font <file>',
+      'TTF/OTF/TTC for body text (e.g. an office 仿宋); file.ttc#Name picks a face; default Noto Sans SC',
+    )
+    .option(
+      '--bold-font <file>',
+      'TTF/OTF/TTC for stage names, headings and 责任人 (e.g. 黑体); default --font',
+    )
+    .option('--title-font <file>', 'TTF/OTF/TTC for the title; default the bold font');
+
+/** Makes `cmd` print the argument parser's errors in both languages (see usage-errors.ts). */
+const bilingual = (cmd: Command): Command =>
+  cmd.configureOutput({
+    outputError: (message, write) => write(`${bilingualUsageError(message, commandPath(cmd))}\n`),
+  });
+
+function commandPath(cmd: Command): string {
+  return cmd.parent ? `${commandPath(cmd.parent)} ${cmd.name()}` : cmd.name();
+}
 
 /**
  * Runs the CLI with `argv` (without node and script) and resolves to the exit code. Nothing here
@@ -81,7 +99,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   fontOptions(
     program
       .command('inspect')
-      .description('print the normalised chart (English keys, levels high/medium/low, codes as a list)')
+      .description(
+        'print the chart as the poster will show it; --json: normalised (English keys, high/medium/low, codes as a list)',
+      )
       .argument('<file>', 'a chart file')
       .option('--json', 'print JSON')
       .option('--layout', 'print the laid-out Scene (boxes, lines, text runs in pt) instead')
@@ -107,6 +127,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .action(async (file: string, opts: { english?: boolean; force?: boolean }) => {
       code = await initCommand(file, opts, io);
     });
+
+  for (const cmd of [program, ...program.commands]) bilingual(cmd);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

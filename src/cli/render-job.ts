@@ -1,10 +1,10 @@
-import { createFontSet, type FontSet } from '../fonts/font-set.js';
-import { FontRegistry } from '../fonts/registry.js';
+import { createFontSet, type FontSet, loadFontSource } from '../fonts/font-set.js';
+import { type FontFile, FontRegistry } from '../fonts/registry.js';
 import { layoutChart } from '../layout/layout-chart.js';
 import type { PageSize } from '../layout/page.js';
 import type { Scene } from '../layout/scene.js';
-import { readChartText } from '../model/load.js';
-import { parseChart } from '../model/parse.js';
+import { loadChart } from '../model/load.js';
+import { formatProblem } from '../model/problems.js';
 import { renderScenePdf } from '../render/pdf.js';
 import { renderScenePng } from '../render/png.js';
 import { renderSceneSvg } from '../render/svg.js';
@@ -19,8 +19,9 @@ export interface JobOptions {
   readonly page: PageSize;
   readonly dpi: number;
   readonly theme: keyof typeof themes;
-  readonly font?: string;
-  readonly titleFont?: string;
+  readonly font?: FontFile;
+  readonly boldFont?: FontFile;
+  readonly titleFont?: FontFile;
   readonly svgText: boolean;
   /** Keep the Scene in the result (for a booklet). */
   readonly keepScene: boolean;
@@ -40,22 +41,49 @@ export interface JobResult {
   readonly scene?: Scene;
 }
 
+/** The font options of a job. */
+export type FontOptions = Pick<JobOptions, 'font' | 'boldFont' | 'titleFont'>;
+
 /** What a job needs that is expensive to make: fonts, loaded once per thread and reused. */
 export class JobEnvironment {
   readonly #registry = new FontRegistry();
   readonly #sets = new Map<string, FontSet>();
 
-  fonts(options: Pick<JobOptions, 'font' | 'titleFont'>): FontSet {
-    const key = `${options.font ?? ''}\n${options.titleFont ?? ''}`;
+  fonts(options: FontOptions): FontSet {
+    const key = JSON.stringify([options.font, options.boldFont, options.titleFont]);
     let set = this.#sets.get(key);
     if (!set) {
       set = createFontSet(this.#registry, {
         ...(options.font && { body: options.font }),
+        ...(options.boldFont && { bold: options.boldFont }),
         ...(options.titleFont && { title: options.titleFont }),
       });
       this.#sets.set(key, set);
     }
     return set;
+  }
+
+  /**
+   * Loads the fonts the user named, before any chart: a missing file or a wrong face name is
+   * one error up front instead of one per chart. Returns a note for each collection used
+   * without a face name, since its first face may be the wrong language's (a pan-CJK .ttc).
+   *
+   * @throws FontError
+   */
+  checkFonts(options: FontOptions): string[] {
+    const notes: string[] = [];
+    for (const file of [options.font, options.boldFont, options.titleFont]) {
+      if (!file) continue;
+      const face = loadFontSource(this.#registry, file);
+      if (file.face === undefined && face.facesInFile.length > 1) {
+        const faces = face.facesInFile.join(', ');
+        notes.push(
+          `${file.path} 含有 ${face.facesInFile.length} 个字体，使用第一个 ${face.postscriptName}；用“文件#名称”选择其他字体：${faces} / ` +
+            `holds ${face.facesInFile.length} faces; using the first, ${face.postscriptName}; pick another with file#Name: ${faces}`,
+        );
+      }
+    }
+    return notes;
   }
 }
 
@@ -75,9 +103,10 @@ export async function runJob(input: string, options: JobOptions, env: JobEnviron
     ms: Math.round(performance.now() - started),
     ...rest,
   });
+  // The chart's warnings are reported even when it then fails: they may say why.
+  const chartWarnings: string[] = [];
   try {
-    const text = await readChartText(input);
-    const chart = parseChart(text, { filename: input });
+    const chart = await loadChart(input, { onWarning: (w) => chartWarnings.push(formatProblem(w)) });
     const fonts = env.fonts(options);
     const scene = await layoutChart(chart, { fonts, page: options.page, theme: themes[options.theme] });
     const files: [string, string | Uint8Array][] = [];
@@ -85,13 +114,16 @@ export async function runJob(input: string, options: JobOptions, env: JobEnviron
       files.push([outputs[i] as string, await renderFormat(format, scene, fonts, options)]);
     }
     for (const [path, data] of files) await writeAtomic(path, data);
-    const warnings = scene.warnings.map(
-      (w) =>
-        `${input}: ${w.field}: 字体中没有字符“${w.char}”(U+${w.codePoint.toString(16).toUpperCase()}) / no font has this character`,
-    );
+    const warnings = [
+      ...chartWarnings,
+      ...scene.warnings.map(
+        (w) =>
+          `${input}: ${w.field}: 字体中没有字符“${w.char}”(U+${w.codePoint.toString(16).toUpperCase()}) / no font has this character`,
+      ),
+    ];
     return done({ ok: true, warnings, ...(options.keepScene && { scene }) });
   } catch (err) {
-    return done({ ok: false, error: describeError(err, options.debug) });
+    return done({ ok: false, error: describeError(err, options.debug), warnings: chartWarnings });
   }
 }
 

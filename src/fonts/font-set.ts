@@ -1,5 +1,5 @@
 import { bundledFontPaths } from './bundled.js';
-import type { FontRegistry, LoadedFont } from './registry.js';
+import { type FontFile, type FontRegistry, type LoadedFont, parseFontSpec } from './registry.js';
 
 /** The role a run of text is set in; the Scene names fonts by these ids. */
 export type FontId = 'body' | 'bold' | 'title' | `fallback${number}`;
@@ -15,16 +15,32 @@ export interface FontSet {
   readonly fallbacks: readonly LoadedFont[];
 }
 
+/**
+ * A font to use: a file path, `path#Name` for a face of a collection (.ttc) by its PostScript or
+ * family name, or the same as a {@link FontFile}.
+ */
+export type FontSource = string | FontFile;
+
 /** Font files a caller may choose instead of the bundled Noto Sans SC. */
 export interface FontChoice {
   /** Body text (items, meta lines). */
-  body?: string;
-  /** Emphasis (stage names, 责任人). Defaults to `body` when that is given, else Noto Sans SC Bold. */
-  bold?: string;
+  body?: FontSource;
+  /**
+   * Emphasis (stage names, box headings, 职权名称, 责任人), e.g. an office's 黑体. Defaults to
+   * `body` when that is given (an office font drawn bold only where it has a bold face), else
+   * Noto Sans SC Bold.
+   */
+  bold?: FontSource;
   /** The poster title. Defaults to the bold face. */
-  title?: string;
+  title?: FontSource;
   /** Extra faces tried before the bundled ones when a character is missing. */
-  fallbacks?: string[];
+  fallbacks?: FontSource[];
+}
+
+/** Loads one {@link FontSource} through the registry. */
+export function loadFontSource(registry: FontRegistry, source: FontSource): LoadedFont {
+  const file = typeof source === 'string' ? parseFontSpec(source) : source;
+  return registry.load(file.path, file.face);
 }
 
 /**
@@ -34,10 +50,11 @@ export interface FontChoice {
 export function createFontSet(registry: FontRegistry, choice: FontChoice = {}): FontSet {
   const regular = registry.load(bundledFontPaths.regular);
   const bundledBold = registry.load(bundledFontPaths.bold);
-  const body = choice.body ? registry.load(choice.body) : regular;
-  const bold = choice.bold ? registry.load(choice.bold) : choice.body ? body : bundledBold;
-  const title = choice.title ? registry.load(choice.title) : bold;
-  const chain = [...(choice.fallbacks ?? []).map((p) => registry.load(p)), regular, bundledBold];
+  const load = (source: FontSource) => loadFontSource(registry, source);
+  const body = choice.body ? load(choice.body) : regular;
+  const bold = choice.bold ? load(choice.bold) : choice.body ? body : bundledBold;
+  const title = choice.title ? load(choice.title) : bold;
+  const chain = [...(choice.fallbacks ?? []).map(load), regular, bundledBold];
   const fallbacks = chain.filter((f, i) => chain.indexOf(f) === i && f !== body);
   return { body, bold, title, fallbacks };
 }

@@ -4,7 +4,7 @@ import { swallowedText } from './comments.js';
 import { fieldLabel } from './field-label.js';
 import { chartKeys, type KeyLanguage } from './keys.js';
 import { declaredMessages, issueMessage, isWrongValue, type Message, unknownKeyMessage } from './messages.js';
-import { ChartError, type ChartWarning, formatPath, type Problem, type WarningKind } from './problems.js';
+import { ChartError, type ChartWarning, formatPath, type Problem } from './problems.js';
 import { chartSchema } from './schema.js';
 import { type Position, readSourceTree, type SourceTree } from './source-tree.js';
 import { checkJsonSyntax, parseYaml } from './syntax.js';
@@ -56,11 +56,17 @@ export function parseChart(text: string, options: ParseOptions = {}): PowerChart
 
   const tree = readSourceTree(yaml.root, yaml.lines, chartKeys, source);
   const locate = located(file, tree);
-  for (const warning of warningsOf(tree, source, yaml.lines, locate)) options.onWarning?.(warning);
+  const warn = (warnings: ChartWarning[]) => {
+    for (const warning of byPosition(warnings)) options.onWarning?.(warning);
+  };
+  warn(commentWarnings(tree, source, yaml.lines, locate));
 
   const problems = tree.problems.map((p) => locate(p.at, p.path, p));
   const result = chartSchema.safeParse(tree.value, { reportInput: true });
-  if (result.success && problems.length === 0) return result.data;
+  if (result.success && problems.length === 0) {
+    warn(levelWarnings(result.data, tree, locate));
+    return result.data;
+  }
 
   const issues = result.error?.issues ?? [];
   // A value of the wrong kind gets one message: zod also runs a list's length check on a string
@@ -108,25 +114,32 @@ function issueProblems(
   return [locate(positionOf(tree, path), path, message)];
 }
 
-/** What the author should know about a file that parsed: lost comment text, levels left out. */
-function warningsOf(tree: SourceTree, source: string, lines: LineCounter, locate: Locate): ChartWarning[] {
-  const warn = (kind: WarningKind, problem: Problem): ChartWarning => ({ ...problem, kind });
-  const warnings = swallowedText(source, tree.plainTexts).map((found) => {
+/** Text after a `#` that became a comment (see comments.ts), in any file that parsed as YAML. */
+function commentWarnings(
+  tree: SourceTree,
+  source: string,
+  lines: LineCounter,
+  locate: Locate,
+): ChartWarning[] {
+  return swallowedText(source, tree.plainTexts).map((found) => {
     const { line, col } = lines.linePos(found.offset);
-    return warn('comment-in-text', locate({ line, column: col }, found.path, found));
+    return { ...locate({ line, column: col }, found.path, found), kind: 'comment-in-text' };
   });
-  for (const [i, stage] of stagesOf(tree.value).entries()) {
-    const risk = memberOf(stage, 'risk');
-    if (risk === null || typeof risk !== 'object' || Object.hasOwn(risk, 'level')) continue;
+}
+
+/**
+ * Risk boxes without a level, in a valid chart: the poster draws them with no level. (In a chart
+ * with problems a missing level is often one of them, a misspelt `levle`, and is not repeated.)
+ */
+function levelWarnings(chart: PowerChart, tree: SourceTree, locate: Locate): ChartWarning[] {
+  const warnings: ChartWarning[] = [];
+  for (const [i, stage] of chart.stages.entries()) {
+    if (!stage.risk || stage.risk.level) continue;
     const path = ['stages', i, 'risk'];
-    warnings.push(
-      warn(
-        'missing-level',
-        locate(tree.keys.get(formatPath(path)) ?? positionOf(tree, path), path, missingLevel(tree.language)),
-      ),
-    );
+    const at = tree.keys.get(formatPath(path)) ?? positionOf(tree, path);
+    warnings.push({ ...locate(at, path, missingLevel(tree.language)), kind: 'missing-level' });
   }
-  return byPosition(warnings);
+  return warnings;
 }
 
 function missingLevel(language: KeyLanguage): Message {
@@ -135,17 +148,6 @@ function missingLevel(language: KeyLanguage): Message {
     zh: `风险点没有写“${key}”（高、中、低），图上不会显示风险等级`,
     en: `the risk box has no "${key}" (high, medium or low); the poster shows no level for it`,
   };
-}
-
-function stagesOf(document: unknown): unknown[] {
-  const stages = memberOf(document, 'stages');
-  return Array.isArray(stages) ? stages : [];
-}
-
-function memberOf(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object' && Object.hasOwn(value, key)
-    ? (value as Record<string, unknown>)[key]
-    : undefined;
 }
 
 /** Where the value at `path` is written; for an empty value its key; for a missing field its object. */

@@ -1,6 +1,6 @@
 /**
  * `fangkongtu validate` on the bad-input corpus (tests/bad-inputs/, expected stderr in
- * expected.json), on files generated here (GBK-encoded, over 1 MB), on a folder and on a missing
+ * expected.json), on files generated here (GBK and Latin-1 encoded, over 1 MB), on a folder and on a missing
  * file. The corpus runs in-process through runCli; one test spawns the built CLI to prove the real
  * process exits 1 with located problems and no stack trace.
  */
@@ -102,7 +102,7 @@ describe('the bad-input corpus', () => {
 });
 
 describe('files generated at test time', () => {
-  it('a GBK-encoded file names the first line that is not UTF-8', async () => {
+  it('a GBK-encoded file is read, with a note naming the encoding', async () => {
     // 行政许可类 in GBK; decoding it back proves the bytes are what they claim to be.
     const gbk = Buffer.from([0xd0, 0xd0, 0xd5, 0xfe, 0xd0, 0xed, 0xbf, 0xc9, 0xc0, 0xe0]);
     expect(new TextDecoder('gbk').decode(gbk)).toBe('行政许可类');
@@ -115,12 +115,31 @@ describe('files generated at test time', () => {
         Buffer.from('\nname: n\nstages:\n  - name: s\n'),
       ]),
     );
-    const { code, err } = await run('validate', file);
-    expect(code).toBe(1);
-    expect(err).toEqual([
-      `${file}:2:1: 这一行不是 UTF-8 编码（可能是 GBK），请将文件另存为 UTF-8 / this line is not UTF-8 (GBK, perhaps?); save the file as UTF-8`,
-      SUMMARY_1,
-    ]);
+    expect(await run('validate', file)).toEqual({
+      code: 0,
+      out: [`ok  ${file}`],
+      err: [
+        `warning / 警告: ${file}: 文件按 GBK/GB18030 编码读取（不是 UTF-8）；建议另存为 UTF-8 / read as GBK/GB18030 (not UTF-8); saving it as UTF-8 is recommended`,
+      ],
+    });
+    expect((await loadChart(file)).category).toBe('行政许可类');
+  });
+
+  it('a file that is neither UTF-8 nor GBK names the first line that is not UTF-8', async () => {
+    // café in Latin-1: E9 before a line break is no GB18030 character either.
+    const file = join(TMP, 'latin1.yaml');
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from('codes: A\nname: caf'), Buffer.from([0xe9]), Buffer.from('\ncategory: c\n')]),
+    );
+    expect(await run('validate', file)).toEqual({
+      code: 1,
+      out: [],
+      err: [
+        `${file}:2:1: 这一行既不是 UTF-8 也不是 GBK/GB18030 编码；请将文件另存为 UTF-8 / this line is neither UTF-8 nor GBK/GB18030; save the file as UTF-8`,
+        SUMMARY_1,
+      ],
+    });
   });
 
   it('a file one byte over 1 MB is refused before parsing, naming the limit', async () => {

@@ -1,22 +1,24 @@
 import { layoutChart } from '../../layout/layout-chart.js';
 import { loadChart } from '../../model/load.js';
+import { formatProblem } from '../../model/problems.js';
 import { LEVEL_LABELS, type PowerChart } from '../../model/types.js';
 import { themes } from '../../theme/builtin.js';
 import type { Io } from '../io.js';
 import type { JobEnvironment } from '../render-job.js';
 import { jobOptions, type RenderFlags } from './render.js';
 
-export interface InspectFlags extends Pick<RenderFlags, 'page' | 'theme' | 'font' | 'titleFont'> {
+export interface InspectFlags
+  extends Pick<RenderFlags, 'page' | 'theme' | 'font' | 'boldFont' | 'titleFont'> {
   json?: boolean;
   layout?: boolean;
 }
 
 /**
- * `fangkongtu inspect <file>`: the normalised chart as JSON (`--json`) or a short summary;
- * with `--layout`, the laid-out Scene instead (page units: pt).
+ * `fangkongtu inspect <file>`: the normalised chart as JSON (`--json`) or as the text the poster
+ * will show; with `--layout`, the laid-out Scene instead (page units: pt). Warnings go to stderr.
  */
 export async function inspectCommand(file: string, flags: InspectFlags, io: Io, env: JobEnvironment) {
-  const chart = await loadChart(file);
+  const chart = await loadChart(file, { onWarning: (w) => io.err(`warning / 警告: ${formatProblem(w)}`) });
   if (flags.layout) {
     const options = jobOptions({ ...flags, output: '.', format: 'svg', dpi: '300' }, false, false);
     const scene = await layoutChart(chart, {
@@ -42,15 +44,22 @@ function summariseScene(scene: Awaited<ReturnType<typeof layoutChart>>): string 
   ].join('\n');
 }
 
+/** The chart's text as the poster shows it: every stage with its numbered items, level and owner. */
 function summarise(chart: PowerChart): string {
   const lines = [`${chart.name}  ${chart.category}  ${chart.codes.join(' — ')}`];
+  const numbered = (items: readonly string[]) => items.map((item, i) => `       ${i + 1}. ${item}`);
   chart.stages.forEach((stage, i) => {
-    const risk = stage.risk
-      ? `风险点 ${stage.risk.items.length}${stage.risk.level ? ` (${LEVEL_LABELS[stage.risk.level]})` : ''}`
-      : '';
-    const control = stage.control ? `防控措施 ${stage.control.items.length}` : '';
-    const owner = stage.control?.owner ? `责任人 ${stage.control.owner}` : '';
-    lines.push(`  ${i + 1}. ${[stage.name, risk, control, owner].filter(Boolean).join('  ')}`);
+    lines.push(`  ${i + 1}. ${stage.name}`);
+    if (stage.risk) {
+      const level = stage.risk.level ? `（风险等级 ${LEVEL_LABELS[stage.risk.level]}）` : '（未写风险等级）';
+      lines.push(`     风险点${level}`, ...numbered(stage.risk.items));
+    }
+    if (stage.control) {
+      lines.push('     防控措施');
+      if (stage.control.intro) lines.push(`       ${stage.control.intro}`);
+      lines.push(...numbered(stage.control.items));
+      if (stage.control.owner) lines.push(`       责任人：${stage.control.owner}`);
+    }
   });
   return lines.join('\n');
 }

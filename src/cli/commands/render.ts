@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { watch } from 'chokidar';
+import { type FontFile, parseFontSpec } from '../../fonts/registry.js';
 import type { PageSize } from '../../layout/page.js';
 import type { Scene } from '../../layout/scene.js';
 import { readChartText } from '../../model/load.js';
@@ -11,7 +12,7 @@ import { expandInputs } from '../inputs.js';
 import type { Io } from '../io.js';
 import { FORMATS, type Format, outputPath, outputStem, writeAtomic } from '../outputs.js';
 import { inlineRunner, type JobRunner, poolSize, workerPool } from '../pool.js';
-import type { JobEnvironment, JobOptions, JobResult } from '../render-job.js';
+import type { FontOptions, JobEnvironment, JobOptions, JobResult } from '../render-job.js';
 import { chooseMode, createReporter, type Reporter } from '../reporter.js';
 
 /** The render verb's flags as commander hands them over. */
@@ -22,6 +23,7 @@ export interface RenderFlags {
   dpi: string;
   theme: string;
   font?: string;
+  boldFont?: string;
   titleFont?: string;
   svgText?: boolean;
   booklet?: string;
@@ -38,25 +40,38 @@ export function jobOptions(flags: RenderFlags, debug: boolean, keepScene: boolea
   const formats = flags.format.split(',').map((f) => f.trim().toLowerCase());
   const unknown = formats.filter((f) => !FORMATS.includes(f as Format));
   if (unknown.length > 0)
-    throw new UsageError(`unknown format ${unknown.join(', ')}: use svg, png, pdf / 不支持的格式`);
+    throw new UsageError(
+      `unknown format ${unknown.join(', ')}: use svg, png, pdf / 不支持的格式 ${unknown.join('、')}：可用 svg、png、pdf`,
+    );
   const page = parsePage(flags.page);
   const dpi = Number(flags.dpi);
   if (!Number.isInteger(dpi) || dpi < 36 || dpi > 1200)
-    throw new UsageError(`--dpi must be a whole number from 36 to 1200, found ${flags.dpi}`);
+    throw new UsageError(
+      `--dpi must be a whole number from 36 to 1200, found ${flags.dpi} / --dpi 应为 36 到 1200 之间的整数，实际为 ${flags.dpi}`,
+    );
   if (flags.theme !== 'color' && flags.theme !== 'mono')
-    throw new UsageError(`unknown theme ${flags.theme}: use color or mono`);
+    throw new UsageError(
+      `unknown theme ${flags.theme}: use color or mono / 没有名为 ${flags.theme} 的主题：可用 color（彩色）或 mono（黑白）`,
+    );
   return {
     outDir: resolve(flags.output),
     formats: [...new Set(formats as Format[])],
     page,
     dpi,
     theme: flags.theme,
-    ...(flags.font && { font: resolve(flags.font) }),
-    ...(flags.titleFont && { titleFont: resolve(flags.titleFont) }),
+    ...(flags.font && { font: fontFile(flags.font) }),
+    ...(flags.boldFont && { boldFont: fontFile(flags.boldFont) }),
+    ...(flags.titleFont && { titleFont: fontFile(flags.titleFont) }),
     svgText: Boolean(flags.svgText),
     keepScene,
     debug,
   };
+}
+
+/** A `--font` argument (`file` or `file.ttc#Name`) with its path made absolute for the workers. */
+function fontFile(spec: string): FontFile {
+  const { path, face } = parseFontSpec(spec);
+  return face === undefined ? { path: resolve(path) } : { path: resolve(path), face };
 }
 
 /** 'A4', 'A3' (any case) or a custom portrait size in millimetres written `WIDTHxHEIGHT`. */
@@ -106,7 +121,8 @@ function checkCollisions(files: readonly string[]): void {
     const other = seen.get(stem.toLowerCase());
     if (other) {
       throw new UsageError(
-        `${other} and ${file} would both write ${stem}.*; render them into different folders / 输出文件名冲突`,
+        `${other} and ${file} would both write ${stem}.*; render them into different folders / ` +
+          `${other} 和 ${file} 会写出同名文件 ${stem}.*，请分别输出到不同的文件夹`,
       );
     }
     seen.set(stem.toLowerCase(), file);
@@ -128,7 +144,10 @@ export async function renderCommand(
   const options = jobOptions(flags, ctx.debug, Boolean(flags.booklet));
   const jobs = flags.jobs === undefined ? undefined : Number(flags.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1))
-    throw new UsageError(`--jobs must be a positive whole number`);
+    throw new UsageError(
+      `--jobs must be a positive whole number, found ${flags.jobs} / --jobs 应为正整数，实际为 ${flags.jobs}`,
+    );
+  for (const note of ctx.env().checkFonts(options)) ctx.io.err(`note / 提示: ${note}`);
   const size = poolSize(jobs, files.length, availableParallelism());
   const batch: Batch = {
     runner: size > 1 ? workerPool(size, ctx.workerUrl) : inlineRunner(),
@@ -141,7 +160,7 @@ export async function renderCommand(
   const scenes = new Map<string, Scene>();
   try {
     const results = await renderAll(batch, files, reporter, scenes);
-    const booklet = flags.booklet ? await writeBooklet(flags, files, scenes, ctx) : undefined;
+    const booklet = flags.booklet ? await writeBooklet(flags, batch.options, files, scenes, ctx) : undefined;
     reporter.finish(results, booklet ? { booklet } : {});
     await batch.cache.save();
     const failed = results.some((r) => !r.ok) || (flags.booklet !== undefined && booklet === undefined);
@@ -173,6 +192,7 @@ async function renderAll(
 /** The booklet of every chart, in input order; not written when any chart failed. */
 async function writeBooklet(
   flags: RenderFlags,
+  options: FontOptions,
   files: readonly string[],
   scenes: ReadonlyMap<string, Scene>,
   ctx: { io: Io; env: () => JobEnvironment },
@@ -183,7 +203,7 @@ async function writeBooklet(
     ctx.io.err(`booklet not written: ${missing.length} chart(s) failed / 有图失败，未生成合订本`);
     return undefined;
   }
-  const fonts = ctx.env().fonts(flags);
+  const fonts = ctx.env().fonts(options);
   const entries = files.map((f) => ({ scene: scenes.get(f) as Scene, fonts }));
   await writeAtomic(path, await renderScenesBooklet(entries, { contents: Boolean(flags.contents) }));
   return path;
@@ -206,7 +226,8 @@ async function watchInputs(
     if (result.scene) scenes.set(path, result.scene);
     reporter.done(result);
     await batch.cache.save();
-    if (flags.booklet && result.ok) await writeBooklet(flags, [...scenes.keys()].sort(), scenes, ctx);
+    if (flags.booklet && result.ok)
+      await writeBooklet(flags, batch.options, [...scenes.keys()].sort(), scenes, ctx);
   };
   watcher.on('change', rerender).on('add', rerender);
   await new Promise<void>((done) => {

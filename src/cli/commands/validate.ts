@@ -1,9 +1,10 @@
 import { loadChart } from '../../model/load.js';
+import { formatProblem } from '../../model/problems.js';
 import { describeError } from '../errors.js';
 import { expandInputs } from '../inputs.js';
 import type { Io } from '../io.js';
 
-/** `fangkongtu validate <files…>`: 0 when every file is a valid chart, 1 otherwise. */
+/** `fangkongtu validate <files…>`: 0 when every file is a valid chart, 1 otherwise; warnings do not fail. */
 export async function validateCommand(args: string[], opts: { quiet?: boolean; debug?: boolean }, io: Io) {
   const files = await expandInputs(args);
   if (files.length === 0) {
@@ -12,13 +13,16 @@ export async function validateCommand(args: string[], opts: { quiet?: boolean; d
   }
   let failed = 0;
   for (const file of files) {
+    // Warnings follow the file's problems (or its "ok"): the problems are what must be fixed.
+    const warnings: string[] = [];
     try {
-      await loadChart(file);
+      await loadChart(file, { onWarning: (w) => warnings.push(`warning / 警告: ${formatProblem(w)}`) });
       if (!opts.quiet) io.out(`ok  ${file}`);
     } catch (err) {
       failed++;
       io.err(describeError(err, opts.debug ?? false));
     }
+    for (const warning of warnings) io.err(warning);
   }
   if (failed > 0) io.err(`${failed} of ${files.length} file(s) invalid / ${failed} 个文件有错误`);
   return failed > 0 ? 1 : 0;
