@@ -35,18 +35,24 @@ export function decodeChartBytes(bytes: Uint8Array): Decoded {
   // character, so it would decode to nonsense): GB18030 is tried only when most non-ASCII
   // characters fail as UTF-8, as they do in a GBK file.
   const line = lineOf(bytes, firstInvalidUtf8(bytes));
-  if (!mostlyUtf8(bytes)) {
-    const gb = decodeGb18030(bytes);
-    if (gb === 'unsupported') {
-      return {
-        ok: false,
-        line,
-        zh: `这一行不是 UTF-8 编码（可能是 GBK），此版本的 Node.js 不能读取 GBK；${SAVE_AS_UTF8.zh}`,
-        en: `this line is not UTF-8 (GBK, perhaps?) and this Node.js build cannot read GBK; ${SAVE_AS_UTF8.en}`,
-      };
-    }
-    if (gb !== undefined) return { ok: true, text: gb, encoding: 'GB18030' };
+  if (mostlyUtf8(bytes)) {
+    return {
+      ok: false,
+      line,
+      zh: `这一行不是有效的 UTF-8 编码（文件的其余部分是 UTF-8），可能是从别处粘贴的或已损坏；${SAVE_AS_UTF8.zh}`,
+      en: `this line is not valid UTF-8 though the rest of the file is (pasted from elsewhere, or damaged?); ${SAVE_AS_UTF8.en}`,
+    };
   }
+  const gb = decodeGb18030(bytes);
+  if (gb === 'unsupported') {
+    return {
+      ok: false,
+      line,
+      zh: `这一行不是 UTF-8 编码（可能是 GBK），此版本的 Node.js 不能读取 GBK；${SAVE_AS_UTF8.zh}`,
+      en: `this line is not UTF-8 (GBK, perhaps?) and this Node.js build cannot read GBK; ${SAVE_AS_UTF8.en}`,
+    };
+  }
+  if (gb !== undefined) return { ok: true, text: gb, encoding: 'GB18030' };
   return {
     ok: false,
     line,

@@ -94,15 +94,21 @@ export function listMessages(advice: Message): FieldMessages {
 
 /**
  * An object of the chart: text where it belongs is usually a key typed wrongly (`名称：受理` with a
- * full-width colon, or `名称 受理`), said so.
+ * full-width colon, or `名称 受理`), said so; a list entry written as bare text (`- 受理` for a
+ * stage) is shown written out (`- 名称: 受理`).
  */
 export function objectMessages(keys: KeyNode): FieldMessages {
+  const expected = TYPE_NAMES.object as Message;
   return {
-    expected: TYPE_NAMES.object as Message,
+    expected,
     wrongValue: (found) => {
       if (typeof found !== 'string') return undefined;
       const mistake = keyLineMistake(found, keysOf(keys));
-      return mistake && { zh: mistake.zh, en: mistake.en };
+      if (mistake) return { zh: mistake.zh, en: mistake.en };
+      const [first] = Object.entries(keys.aliases);
+      if (!keys.listEntry || !first) return undefined;
+      const [en, zh] = first;
+      return expectedFound(expected, found, { zh: `请写成“${zh}: ${found}”`, en: `write "${en}: ${found}"` });
     },
   };
 }
