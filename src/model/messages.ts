@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { describeValue, type FieldMessages, fieldMessages, type Message } from './field-messages.js';
+import { expectedFound, type FieldMessages, fieldMessages, type Message } from './field-messages.js';
 import { type KeyLanguage, type KeyNode, keyName, keyNodeAt, placesOfKey } from './keys.js';
 import { closestKey } from './suggest.js';
 
@@ -37,13 +37,7 @@ export function issueMessage(issue: z.core.$ZodIssue, found: unknown, field: Fie
       if (field.refused) return field.refused(found);
       break;
   }
-  const got = describeValue(found);
-  return (
-    field.wrongValue?.(found) ?? {
-      zh: `应为${expected.zh}，实际为${got.zh}`,
-      en: `expected ${expected.en}, found ${got.en}`,
-    }
-  );
+  return field.wrongValue?.(found) ?? expectedFound(expected, found);
 }
 
 /** Issues that say the value is not of the field's kind; others at the same field then say nothing more. */

@@ -134,10 +134,12 @@ export function checkJsonSyntax(text: string): SyntaxProblem[] {
   // After one mistake the parser often reports more on the same line (`“a”` gives InvalidSymbol,
   // PropertyNameExpected and ValueExpected): the first one on a line says it.
   const problems: SyntaxProblem[] = [];
+  const seen = new Set<number>();
   for (const error of errors) {
     const { offset, ...message } = jsonMessage(text, error);
     const { line, col } = lines.linePos(offset);
-    if (problems.some((p) => p.at.line === line)) continue;
+    if (seen.has(line)) continue;
+    seen.add(line);
     problems.push({
       at: { line, column: col },
       zh: `JSON 语法错误：${message.zh}`,
