@@ -87,7 +87,12 @@ describe('rendering pasted text', () => {
   afterAll(() => rm(out, { recursive: true, force: true }));
 
   it('U+2028, soft hyphens and NBSP draw as text, with no missing-character warning', async () => {
-    const cases = ['line-separator-zh.yaml', 'soft-hyphen-zh.yaml', 'nbsp-zh.yaml', 'invisible-chars-en.yaml'];
+    const cases = [
+      'line-separator-zh.yaml',
+      'soft-hyphen-zh.yaml',
+      'nbsp-zh.yaml',
+      'invisible-chars-en.yaml',
+    ];
     const { code, out: report } = await cli(
       'render',
       ...cases.map(argFor),

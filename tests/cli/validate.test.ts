@@ -130,7 +130,11 @@ describe('files generated at test time', () => {
     const file = join(TMP, 'latin1.yaml');
     writeFileSync(
       file,
-      Buffer.concat([Buffer.from('codes: A\nname: caf'), Buffer.from([0xe9]), Buffer.from('\ncategory: c\n')]),
+      Buffer.concat([
+        Buffer.from('codes: A\nname: caf'),
+        Buffer.from([0xe9]),
+        Buffer.from('\ncategory: c\n'),
+      ]),
     );
     expect(await run('validate', file)).toEqual({
       code: 1,

@@ -52,7 +52,7 @@ describe('wrong types', () => {
 
   it('a stage written as plain text, a null stage list and a null side box', () => {
     expect(problems(`${HEAD}stages:\n  - 受理\n`)).toEqual([
-      't.yaml:5:5: stages[0]: 应为键值对象，实际为文字 "受理" / expected an object with keys, found text "受理"',
+      't.yaml:5:5: stages[0]: 应为键值对象，实际为文字 "受理"；请写成“名称: 受理” / expected an object with keys, found text "受理"; write "name: 受理"',
     ]);
     expect(problems(`${HEAD}stages:\n`)).toEqual([
       't.yaml:4:8: stages: 应为列表，实际为空值 / expected a list, found nothing (null)',

@@ -11,6 +11,7 @@ import { renderPdf, renderSvg } from '../../src/api.js';
 import { createFontSet, FontRegistry } from '../../src/fonts/index.js';
 import { LayoutError, layoutChart } from '../../src/layout/index.js';
 import { LIMITS, parseChart } from '../../src/model/index.js';
+import { normaliseText, stripNumbering } from '../../src/model/normalise.js';
 import { colorTheme } from '../../src/theme/index.js';
 import { expectSceneInvariants } from '../layout/invariants.js';
 import { parseXml, unsafeSvgParts } from './xml.js';
@@ -148,7 +149,7 @@ describe('random valid charts', () => {
     expect(accepted).toBeGreaterThan(5);
   }, 120_000);
 
-  it('round-trips every generated string through YAML and the loader unchanged', () => {
+  it('round-trips every generated string through YAML and the loader, as its normalised text', () => {
     fc.assert(
       fc.property(text(1, LIMITS.itemLength), (s) => {
         const yaml = stringify({
@@ -157,7 +158,9 @@ describe('random valid charts', () => {
           name: '名',
           stages: [{ name: '受理', risk: { items: [s] } }],
         });
-        expect(parseChart(yaml).stages[0]?.risk?.items).toEqual([s.trim()]);
+        // Spaces are normalised the same way whatever the quoting YAML chose (normalise.test.ts
+        // has the rules themselves).
+        expect(parseChart(yaml).stages[0]?.risk?.items).toEqual([stripNumbering(normaliseText(s))]);
       }),
       { numRuns: 300 },
     );
