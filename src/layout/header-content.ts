@@ -72,19 +72,22 @@ export function titleBlock(ctx: BlockContext, chart: PowerChart): Block {
   return centredBlock(ctx, chart.title ?? DEFAULT_TITLE, look);
 }
 
-/** Category, 职权编码 and 职权名称, one per line, left-aligned under the title. */
+/**
+ * Category, 职权编码 and 职权名称, one per line, left-aligned under the title; a chart without a
+ * category or a code (imported from a list that has none) has only the lines it gives.
+ */
 export function metaBlock({ theme, fonts, width, cache }: BlockContext, chart: PowerChart): Block {
   const size = theme.sizes.meta;
-  const lines: [string, string][] = [
-    [chart.category, 'category'],
-    [`职权编码：${codeLabel(chart.codes)}`, 'codes'],
+  const lines: (readonly [string, 'category' | 'codes' | 'name'])[] = [
+    ...(chart.category === undefined ? [] : [[chart.category, 'category' as const] as const]),
+    ...(chart.codes === undefined ? [] : [[`职权编码：${codeLabel(chart.codes)}`, 'codes'] as const]),
     [`职权名称：${chart.name}`, 'name'],
   ];
   let y = 0;
-  const texts = lines.map(([text, field], i) => {
+  const texts = lines.map(([text, field]) => {
     const block = setParagraph(text, {
       width,
-      style: { font: i === 2 ? 'bold' : 'body', size, lineHeight: theme.lineHeight },
+      style: { font: field === 'name' ? 'bold' : 'body', size, lineHeight: theme.lineHeight },
       fonts,
       cache,
     });

@@ -137,10 +137,10 @@ function toScene(
     },
     meta: {
       title: chart.title ?? DEFAULT_TITLE,
-      category: chart.category,
-      codes: chart.codes,
+      category: chart.category ?? '',
+      codes: chart.codes ?? [],
       name: chart.name,
-      codeLabel: codeLabel(chart.codes),
+      codeLabel: codeLabel(chart.codes ?? []),
     },
     fonts,
     background: page.background,

@@ -131,8 +131,8 @@ const stage = z
 export const chartSchema = z
   .strictObject({
     title: text(LIMITS.fieldLength).optional(),
-    category: text(LIMITS.fieldLength),
-    codes,
+    category: text(LIMITS.fieldLength).optional(),
+    codes: codes.optional(),
     name: text(LIMITS.nameLength),
     stages: z
       .array(stage)

@@ -5,10 +5,10 @@ export type RiskLevel = 'high' | 'medium' | 'low';
 export interface PowerChart {
   /** Poster title; defaults to {@link DEFAULT_TITLE}. */
   title?: string;
-  /** 类别, e.g. '行政许可类'. */
-  category: string;
-  /** 职权编码: one code, or `[first, last]` for a range. */
-  codes: string[];
+  /** 类别, e.g. '行政许可类'; left out when the office's list has none (the line is not drawn). */
+  category?: string;
+  /** 职权编码: one code, or `[first, last]` for a range; left out when the power has no code. */
+  codes?: string[];
   /** 职权名称. */
   name: string;
   /** 环节, top to bottom; at least one. */

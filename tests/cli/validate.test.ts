@@ -212,7 +212,6 @@ describe('paths that are not chart files', () => {
     expect(code).toBe(1);
     expect(out).toEqual([`ok  ${dir}/a.yaml`]);
     expect(err).toEqual([
-      `${dir}/sub/b.json:1:1: codes: 缺少必填项（应为一个编码，或首尾两个编码的列表） / required field is missing (expected one code, or a list of the first and last code)`,
       `${dir}/sub/b.json:1:1: name: 缺少必填项（应为文字） / required field is missing (expected text)`,
       `${dir}/sub/b.json:1:1: stages: 缺少必填项（应为列表） / required field is missing (expected a list)`,
       `${dir}/sub/b.json:1:14: category: 应为文字，实际为数字 1；如要写成文字，请加引号 / expected text, found a number 1; put it in quotes to keep it as text`,

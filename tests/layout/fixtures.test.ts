@@ -75,3 +75,14 @@ describe('title and footer', () => {
     expect(footer?.y).toBeGreaterThan((legend?.y ?? 0) + (legend?.height ?? 0));
   });
 });
+
+describe('a chart without category or code (imported from a list that has neither)', () => {
+  it('draws only the 职权名称 line under the title', async () => {
+    const { category: _c, codes: _k, ...chart } = await loadChart(`fixtures/${files[0]}`);
+    const scene = await layoutChart(chart, { fonts });
+    expectSceneInvariants(scene, colorTheme.minBodySize, colorTheme.spacing.padding * scene.page.scale);
+    const meta = scene.texts.filter((t) => scene.boxes[t.box]?.kind === 'meta').map((t) => t.text);
+    expect(meta.join('')).toBe(`职权名称：${chart.name}`);
+    expect(scene.meta).toMatchObject({ category: '', codes: [], codeLabel: '' });
+  });
+});

@@ -74,10 +74,12 @@ describe('chartJsonSchema', () => {
     expect(accepts({ ...VALID, stages: [{ name: 's', risk: { items: ['a'], levle: '高' } }] })).toBe(false);
   });
 
-  it('rejects a file missing category, in either language', () => {
-    const { category: _, ...rest } = VALID;
+  it('rejects a file missing name, in either language; category and codes may be left out', () => {
+    const { name: _, ...rest } = VALID;
     expect(accepts(rest)).toBe(false);
-    expect(accepts({ ...rest, 类别: '行政许可类' })).toBe(true);
+    expect(accepts({ ...rest, 职权名称: '职业资格证书核发' })).toBe(true);
+    const { category: _c, codes: _k, ...bare } = VALID;
+    expect(accepts(bare)).toBe(true);
   });
 
   it('rejects a file with both name and 职权名称', () => {

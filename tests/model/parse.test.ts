@@ -77,19 +77,22 @@ describe('wrong types', () => {
 });
 
 describe('missing required fields', () => {
-  it('category, name and a stage name: at the object that lacks them', () => {
+  it('name and a stage name: at the object that lacks them', () => {
     expect(problems(`codes: A\nstages:\n  - risk:\n      items: [a]\n`)).toEqual([
-      't.yaml:1:1: category: 缺少必填项（应为文字） / required field is missing (expected text)',
       't.yaml:1:1: name: 缺少必填项（应为文字） / required field is missing (expected text)',
       't.yaml:3:5: stages[0].name: 缺少必填项（应为文字） / required field is missing (expected text)',
     ]);
   });
 
-  it('stages and codes', () => {
+  it('stages', () => {
     expect(problems('category: c\nname: n\n')).toEqual([
-      't.yaml:1:1: codes: 缺少必填项（应为一个编码，或首尾两个编码的列表） / required field is missing (expected one code, or a list of the first and last code)',
       't.yaml:1:1: stages: 缺少必填项（应为列表） / required field is missing (expected a list)',
     ]);
+  });
+
+  it('category and codes may be left out (an office list without them): they stay out', () => {
+    const chart = parseChart('职权名称: n\n环节:\n  - 名称: s\n');
+    expect(chart).toStrictEqual({ name: 'n', stages: [{ name: 's' }] });
   });
 
   it('a side box without items', () => {
@@ -209,7 +212,7 @@ describe('levels', () => {
 
 describe('codes', () => {
   const codesOf = (yaml: string): string[] =>
-    parseChart(`category: c\ncodes: ${yaml}\nname: n\nstages:\n  - name: s\n`).codes;
+    parseChart(`category: c\ncodes: ${yaml}\nname: n\nstages:\n  - name: s\n`).codes ?? [];
 
   it.each([
     ['1600-A-00400-140400', ['1600-A-00400-140400']],
@@ -379,11 +382,11 @@ describe('anchors, aliases, merge keys and tags are refused', () => {
   });
 
   it('a refused value hides only the problems inside it, not those of a key that merely starts the same', () => {
-    // `c` is refused; `category` is still reported missing (paths are compared by segment, not by prefix).
-    expect(problems('c: &x 1\ncodes: A\nname: n\nstages:\n  - name: s\n')).toEqual([
-      't.yaml:1:1: category: 缺少必填项（应为文字） / required field is missing (expected text)',
-      `t.yaml:1:1: c: 未知的键“c”，可用的键：${TOP_KEYS} / unknown key "c"; known keys: ${TOP_KEYS_EN}`,
-      `t.yaml:1:7: c: ${ALIAS}`,
+    // `n` is refused; `name` is still reported missing (paths are compared by segment, not by prefix).
+    expect(problems('n: &x 1\ncategory: c\ncodes: A\nstages:\n  - name: s\n')).toEqual([
+      't.yaml:1:1: name: 缺少必填项（应为文字） / required field is missing (expected text)',
+      `t.yaml:1:1: n: 未知的键“n”，可用的键：${TOP_KEYS} / unknown key "n"; known keys: ${TOP_KEYS_EN}`,
+      `t.yaml:1:7: n: ${ALIAS}`,
     ]);
   });
 });

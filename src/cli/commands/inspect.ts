@@ -46,7 +46,7 @@ function summariseScene(scene: Awaited<ReturnType<typeof layoutChart>>): string 
 
 /** The chart's text as the poster shows it: every stage with its numbered items, level and owner. */
 function summarise(chart: PowerChart): string {
-  const lines = [`${chart.name}  ${chart.category}  ${chart.codes.join(' — ')}`];
+  const lines = [[chart.name, chart.category, chart.codes?.join(' — ')].filter(Boolean).join('  ')];
   const numbered = (items: readonly string[]) => items.map((item, i) => `       ${i + 1}. ${item}`);
   chart.stages.forEach((stage, i) => {
     lines.push(`  ${i + 1}. ${stage.name}`);
