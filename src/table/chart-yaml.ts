@@ -1,0 +1,70 @@
+import { Document, isNode, parseDocument } from 'yaml';
+import { parseChart } from '../model/parse.js';
+import { ChartError } from '../model/problems.js';
+import type { PowerChart } from '../model/types.js';
+import type { ChartDraft } from './draft.js';
+import type { TableProblem } from './problems.js';
+import type { Locate } from './rows.js';
+
+/**
+ * The chart file of a drafted power: YAML with Chinese keys, headed by a comment saying where it
+ * came from, with the list's 时限/依据/承办 kept as comments above their stage.
+ */
+export function draftYaml(draft: ChartDraft, source: string): string {
+  const doc = new Document(draft.doc);
+  const [first, last] = draft.rows;
+  doc.commentBefore = ` ${String(draft.doc.职权名称 ?? '')} — 由 fangkongtu 从 ${source} 第 ${first}–${last} 行导入。`;
+  draft.stageNotes.forEach((notes, i) => {
+    if (notes.length === 0) return;
+    const node = doc.getIn(['环节', i], true);
+    if (isNode(node)) node.commentBefore = notes.map((n) => ` ${n}（防控图暂不显示此列）`).join('\n');
+  });
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** Offset in `text` of a 1-based line and column. */
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) offset = text.indexOf('\n', offset) + 1;
+  return offset + Math.max(0, column - 1);
+}
+
+/**
+ * The cell a problem in the generated file points at: the cell of the innermost value whose
+ * place in the text holds the problem's position, else the power's own cell.
+ */
+function cellOfProblem(yaml: string, draft: ChartDraft, line: number, column: number): string {
+  if (line === 0) return draft.anchor;
+  const doc = parseDocument(yaml);
+  const offset = offsetOf(yaml, line, column);
+  let best: { cell: string; span: number } | undefined;
+  for (const [path, cell] of draft.cells) {
+    const node = doc.getIn(JSON.parse(path) as (string | number)[], true);
+    const range = isNode(node) ? node.range : undefined;
+    if (!range || offset < range[0] || offset > range[2]) continue;
+    const span = range[2] - range[0];
+    if (!best || span < best.span) best = { cell, span };
+  }
+  return best?.cell ?? draft.anchor;
+}
+
+/**
+ * Validates a drafted chart with the chart loader itself, so an imported file is exactly as
+ * valid as one typed by hand. Each problem is reported at the cell its value came from.
+ */
+export function validateDraft(
+  draft: ChartDraft,
+  yaml: string,
+  locate: Locate,
+  problems: TableProblem[],
+): PowerChart | undefined {
+  try {
+    return parseChart(yaml, { filename: 'import.yaml' });
+  } catch (err) {
+    if (!(err instanceof ChartError)) throw err;
+    for (const p of err.problems) {
+      problems.push({ where: locate(cellOfProblem(yaml, draft, p.line, p.column)), zh: p.zh, en: p.en });
+    }
+    return undefined;
+  }
+}

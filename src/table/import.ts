@@ -1,0 +1,117 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type { ChartEncoding } from '../model/decode.js';
+import type { PowerChart } from '../model/types.js';
+import { draftYaml, validateDraft } from './chart-yaml.js';
+import { draftChart } from './draft.js';
+import { type Grid, location } from './grid.js';
+import { findHeader } from './header.js';
+import { MAX_TABLE_FILE_BYTES } from './limits.js';
+import { refuse, TableError, type TableProblem } from './problems.js';
+import { readCsv } from './read-csv.js';
+import { readXlsx } from './read-xlsx.js';
+import { checkMergesWithinPowers, dataRows, groupPowers, groupStages } from './rows.js';
+
+/** One power read from a list: the chart, its file text, and where in the list it was. */
+export interface ImportedChart {
+  readonly chart: PowerChart;
+  /** The chart file (YAML, Chinese keys) exactly as `import` writes it. */
+  readonly yaml: string;
+  readonly sheet: string;
+  /** 1-based first and last row of the power in its sheet. */
+  readonly rows: readonly [number, number];
+}
+
+/** Everything read from one list. */
+export interface TableImport {
+  readonly charts: readonly ImportedChart[];
+  /** Things worth knowing that did not stop the import (skipped sheets and rows, choices made). */
+  readonly notes: readonly TableProblem[];
+  /** How a CSV file was encoded; absent for a workbook. */
+  readonly encoding?: ChartEncoding;
+}
+
+/** The file extensions read as lists. */
+export const TABLE_EXTENSIONS = ['.xlsx', '.xlsm', '.csv', '.tsv'] as const;
+
+/** True for a file name `import` and `render` read as a list rather than a chart. */
+export function isTableFile(path: string): boolean {
+  return (TABLE_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase());
+}
+
+/**
+ * The charts of a grid: on every sheet with a header row, rows grouped into powers (by 职权编码,
+ * else 职权名称, else one power per sheet) and stages, cells split into items, each chart
+ * validated by the chart loader. Every problem of the whole list is collected, then thrown.
+ */
+export function importGrid(grid: Grid): { charts: ImportedChart[]; notes: TableProblem[] } {
+  const problems: TableProblem[] = [];
+  const notes: TableProblem[] = [];
+  const charts: ImportedChart[] = [];
+  let headers = 0;
+  for (const sheet of grid.sheets) {
+    const locate = (cell?: string) => location(grid, sheet.name, cell);
+    const header = findHeader(sheet);
+    if (!header) {
+      notes.push({ where: locate(), zh: '没有找到表头，已跳过', en: 'no header row, skipped' });
+      continue;
+    }
+    headers++;
+    if (header.ignored.length > 0) {
+      notes.push({
+        where: locate(),
+        zh: `未导入的列：${header.ignored.join('、')}`,
+        en: `columns not imported: ${header.ignored.join(', ')}`,
+      });
+    }
+    const rows = dataRows(sheet, header, locate, notes);
+    const powers = groupPowers(rows, header, locate, problems);
+    checkMergesWithinPowers(sheet, header, powers, locate, problems);
+    for (const power of powers) {
+      const before = problems.length;
+      const stages = groupStages(power, header, locate, problems);
+      const draft = draftChart(power, stages, { sheet: sheet.name, locate, problems, notes });
+      const source = grid.single ? grid.file : `${grid.file} 的工作表“${sheet.name}”`;
+      const yaml = draftYaml(draft, source);
+      // A power already wrong in the list is not validated too: its problems are the list's.
+      const chart = problems.length === before ? validateDraft(draft, yaml, locate, problems) : undefined;
+      if (chart) charts.push({ chart, yaml, sheet: sheet.name, rows: draft.rows });
+    }
+  }
+  if (headers === 0) {
+    problems.push({
+      where: grid.file,
+      zh: '没有找到表头：每个工作表的前 20 行中都没有同时含“环节”和“风险点”（或“防控措施”）的一行',
+      en: 'no header row: no sheet has a row naming 环节 and 风险点 (or 防控措施) in its first 20 rows',
+    });
+  }
+  if (problems.length > 0) throw new TableError(problems);
+  return { charts, notes };
+}
+
+/**
+ * Reads a list file (.xlsx/.xlsm workbook, or .csv/.tsv text in UTF-8, UTF-16 or GBK) and
+ * imports its charts. Files over {@link MAX_TABLE_FILE_BYTES} are refused before reading.
+ *
+ * @throws {@link TableError} with every problem found, located as `file.xlsx!Sheet1!C7`
+ */
+export async function importTableFile(path: string): Promise<TableImport> {
+  const info = await stat(path).catch(() => refuse(path, '文件不存在', 'no such file'));
+  if (info.isDirectory()) refuse(path, '这是一个文件夹，不是文件', 'is a directory, not a file');
+  if (info.size > MAX_TABLE_FILE_BYTES) {
+    refuse(
+      path,
+      `文件过大（${info.size} 字节，上限 ${MAX_TABLE_FILE_BYTES} 字节）`,
+      `file too large (${info.size} bytes; the limit is ${MAX_TABLE_FILE_BYTES})`,
+    );
+  }
+  const bytes = new Uint8Array(await readFile(path));
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv' || ext === '.tsv') {
+    const { grid, encoding } = readCsv(path, bytes, basename(path, extname(path)));
+    return { ...importGrid(grid), encoding };
+  }
+  const { grid, notes } = await readXlsx(path, bytes);
+  const imported = importGrid(grid);
+  return { charts: imported.charts, notes: [...notes, ...imported.notes] };
+}

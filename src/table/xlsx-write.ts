@@ -1,0 +1,169 @@
+import type ExcelJS from 'exceljs';
+import { LEVEL_LABELS, type RiskLevel } from '../model/types.js';
+import { type ColumnSpec, perPower } from './columns.js';
+import { columnLetter } from './grid.js';
+import { displayWidth, HEADER_FILL, LEVEL_TINTS, MAX_WIDTH, wrappedLines } from './look.js';
+import { cellText, type Table } from './table.js';
+
+/** Excel's default row height for 11 pt text, in points; a wrapped row is this per line. */
+const LINE_HEIGHT = 14.4;
+const FONT = { name: '宋体', size: 11 } as const;
+const THIN = { style: 'thin', color: { argb: 'FF808080' } } as const;
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const LEVELS: readonly RiskLevel[] = ['high', 'medium', 'low'];
+
+/** The sheet the list is written to, and where its header row is (the title is row 1). */
+export const SHEET_NAME = '一览表';
+export const HEADER_ROW = 2;
+
+/** Loads exceljs when a workbook is first made: it is large, and most runs never need it. */
+export async function excel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
+
+/** Column widths that fit: the header or the widest line, up to the column's maximum. */
+function columnWidths(table: Table): number[] {
+  return table.columns.map((column) => {
+    let widest = displayWidth(column.header);
+    for (const power of table.powers) {
+      for (const row of power.rows) {
+        for (const line of cellText(power, row, column).split('\n'))
+          widest = Math.max(widest, displayWidth(line));
+      }
+    }
+    return Math.min(MAX_WIDTH[column.key] ?? 20, widest) + 2;
+  });
+}
+
+/**
+ * Writes the title row, the styled header and the frozen pane; the level column gets its
+ * drop-down and colours on `levelRows` (data rows, or the rows of an empty template).
+ */
+export function addListSheet(
+  workbook: ExcelJS.Workbook,
+  title: string,
+  columns: readonly ColumnSpec[],
+  widths: readonly number[],
+  levelRows: { first: number; last: number },
+): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(SHEET_NAME, {
+    views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+      horizontalCentered: true,
+    },
+  });
+  sheet.columns = widths.map((width) => ({ width }));
+  const last = columnLetter(columns.length - 1);
+  sheet.mergeCells(`A1:${last}1`);
+  const heading = sheet.getCell('A1');
+  heading.value = title;
+  heading.font = { name: '黑体', size: 18, bold: true };
+  heading.alignment = { horizontal: 'center', vertical: 'middle' };
+  sheet.getRow(1).height = 36;
+  const header = sheet.getRow(HEADER_ROW);
+  columns.forEach((column, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = column.header;
+    cell.font = { ...FONT, bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${HEADER_FILL}` } };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = BORDER;
+  });
+  header.height = 24;
+  const levelColumn = columns.findIndex((c) => c.key === 'level') + 1;
+  if (levelColumn > 0 && levelRows.last >= levelRows.first) {
+    const letter = columnLetter(levelColumn - 1);
+    const range = `${letter}${levelRows.first}:${letter}${levelRows.last}`;
+    for (let r = levelRows.first; r <= levelRows.last; r++) {
+      sheet.getCell(`${letter}${r}`).dataValidation = {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${LEVELS.map((l) => LEVEL_LABELS[l]).join(',')}"`],
+        showErrorMessage: true,
+        errorTitle: '风险等级',
+        error: '请从下拉列表中选择：高、中、低',
+      };
+    }
+    // Conditional rather than fixed fills, so a level changed in Excel recolours itself.
+    sheet.addConditionalFormatting({
+      ref: range,
+      rules: LEVELS.map((level, i) => ({
+        type: 'cellIs',
+        operator: 'equal',
+        formulae: [`"${LEVEL_LABELS[level]}"`],
+        priority: i + 1,
+        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${LEVEL_TINTS[level]}` } } },
+      })),
+    });
+  }
+  return sheet;
+}
+
+/** Styles a body cell: bordered, wrapped, top-aligned (centred for short columns). */
+export function styleBodyCell(cell: ExcelJS.Cell, column: ColumnSpec): void {
+  const centred = column.key === 'seq' || column.key === 'level';
+  cell.font = FONT;
+  cell.border = BORDER;
+  cell.alignment = {
+    wrapText: true,
+    vertical: perPower(column) || centred ? 'middle' : 'top',
+    horizontal: centred ? 'center' : 'left',
+  };
+}
+
+/**
+ * The 一览表 as an .xlsx workbook: a title row, a styled and frozen header row, one row per stage,
+ * power cells (序号, 类别, 编码, 名称 …) merged down over the power's rows, level cells with a
+ * drop-down and colours, widths that fit, rows tall enough for their wrapped text, and A4
+ * landscape printing with the header repeated on every page.
+ */
+export async function tableToXlsx(table: Table): Promise<Uint8Array> {
+  const Excel = await excel();
+  const workbook = new Excel.Workbook();
+  workbook.creator = 'fangkongtu';
+  workbook.title = table.title;
+  const widths = columnWidths(table);
+  const rowCount = table.powers.reduce((n, p) => n + p.rows.length, 0);
+  const first = HEADER_ROW + 1;
+  const sheet = addListSheet(workbook, table.title, table.columns, widths, {
+    first,
+    last: HEADER_ROW + rowCount,
+  });
+  let r = first;
+  for (const power of table.powers) {
+    const top = r;
+    for (const row of power.rows) {
+      const excelRow = sheet.getRow(r);
+      let lines = 1;
+      table.columns.forEach((column, i) => {
+        const cell = excelRow.getCell(i + 1);
+        const text = cellText(power, row, column);
+        styleBodyCell(cell, column);
+        if (perPower(column)) {
+          if (r === top) cell.value = column.key === 'seq' ? power.seq : text;
+          // A power of one row has no merged block to spread its name over.
+          if (power.rows.length > 1) return;
+        } else if (text !== '') {
+          cell.value = text;
+        }
+        lines = Math.max(lines, wrappedLines(text, (widths[i] as number) - 2));
+      });
+      excelRow.height = Math.max(LINE_HEIGHT * lines + 4, 20);
+      r++;
+    }
+    if (r - 1 > top) {
+      table.columns.forEach((column, i) => {
+        if (!perPower(column)) return;
+        const letter = columnLetter(i);
+        sheet.mergeCells(`${letter}${top}:${letter}${r - 1}`);
+      });
+    }
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
