@@ -27,7 +27,11 @@ function isScene(input: Drawable): input is Scene {
   return (input as Scene).version === 1 && Array.isArray((input as Scene).boxes);
 }
 
-async function prepare(input: Drawable, options: RenderOptions): Promise<{ scene: Scene; fonts: FontSet }> {
+/** The Scene of `input` (laid out unless it is one) and the fonts it is set in. */
+export async function prepare(
+  input: Drawable,
+  options: RenderOptions,
+): Promise<{ scene: Scene; fonts: FontSet }> {
   const fonts = options.fonts ?? createFontSet(new FontRegistry());
   const scene = isScene(input) ? input : await layoutChart(input, { ...options, fonts });
   return { scene, fonts };

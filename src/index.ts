@@ -29,7 +29,18 @@ export {
 } from './fonts/index.js';
 export * from './layout/index.js';
 export * from './model/index.js';
+export {
+  DOCX_FALLBACK_DPI,
+  type DocxBookletOptions,
+  type DocxOptions,
+  renderDocx,
+  renderDocxBooklet,
+  renderTable,
+  type TableFormat,
+} from './office.js';
 export type { PdfOptions } from './render/pdf.js';
 export type { PngOptions } from './render/png.js';
 export type { SvgOptions } from './render/svg.js';
+export { type ImportedChart, importTableFile, type TableImport } from './table/import.js';
+export { formatTableProblem, TableError, type TableProblem } from './table/problems.js';
 export * from './theme/index.js';

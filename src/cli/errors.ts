@@ -1,6 +1,7 @@
 import { FontError } from '../fonts/registry.js';
 import { LayoutError } from '../layout/layout-chart.js';
 import { ChartError } from '../model/problems.js';
+import { TableError } from '../table/problems.js';
 
 /** An error a user can act on: printed as its message, without a stack trace. */
 export class UsageError extends Error {
@@ -8,12 +9,12 @@ export class UsageError extends Error {
 }
 
 /**
- * The lines to print for an error. Problems in a chart, a poster that does not fit its page, an
+ * The lines to print for an error. Problems in a chart or a list, a poster that does not fit its page, an
  * unreadable font and usage mistakes are shown as their message alone (each says what to do);
  * anything else is a bug or an environment failure, shown with its stack only under --debug.
  */
 export function describeError(err: unknown, debug: boolean): string {
-  if (err instanceof ChartError || err instanceof UsageError) return err.message;
+  if (err instanceof ChartError || err instanceof TableError || err instanceof UsageError) return err.message;
   if (err instanceof LayoutError || err instanceof FontError) return err.message;
   if (err instanceof Error) {
     if (debug && err.stack) return err.stack;

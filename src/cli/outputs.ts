@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve, sep } from 'node:path';
 
-export type Format = 'svg' | 'png' | 'pdf';
-export const FORMATS: readonly Format[] = ['svg', 'png', 'pdf'];
+export type Format = 'svg' | 'png' | 'pdf' | 'docx';
+export const FORMATS: readonly Format[] = ['svg', 'png', 'pdf', 'docx'];
 
 // Windows device names: a file called CON.svg (or CON.anything.svg: Windows reads the part before
 // the first dot) cannot be created there, so such a stem is prefixed.

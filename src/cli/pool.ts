@@ -1,10 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import { JobEnvironment, type JobOptions, type JobResult, runJob } from './render-job.js';
+import { type ChartSource, JobEnvironment, type JobOptions, type JobResult, runJob } from './render-job.js';
 import type { WorkerRequest } from './worker.js';
 
 /** Runs render jobs: on worker threads when `size` > 1, else in this thread. */
 export interface JobRunner {
-  run(input: string, options: JobOptions): Promise<JobResult>;
+  run(source: ChartSource, options: JobOptions): Promise<JobResult>;
   close(): Promise<void>;
 }
 
@@ -18,8 +18,8 @@ export function inlineRunner(): JobRunner {
   const env = new JobEnvironment();
   let last: Promise<unknown> = Promise.resolve();
   return {
-    run: (input, options) => {
-      const job = last.then(() => runJob(input, options, env));
+    run: (source, options) => {
+      const job = last.then(() => runJob(source, options, env));
       last = job.catch(() => undefined);
       return job;
     },
@@ -55,13 +55,13 @@ export function workerPool(size: number, workerUrl: URL): JobRunner {
       slots.splice(slots.indexOf(slot), 1);
       if (job) {
         job.resolve({
-          input: job.request.input,
+          input: job.request.source.path,
           ok: false,
           outputs: [],
           skipped: false,
           ms: 0,
           warnings: [],
-          error: `${job.request.input}: worker crashed / 渲染进程崩溃: ${reason}`,
+          error: `${job.request.source.path}: worker crashed / 渲染进程崩溃: ${reason}`,
         });
       }
       slots.push(spawn());
@@ -86,9 +86,9 @@ export function workerPool(size: number, workerUrl: URL): JobRunner {
 
   for (let i = 0; i < size; i++) slots.push(spawn());
   return {
-    run(input, options) {
+    run(source, options) {
       return new Promise((resolve) => {
-        queue.push({ request: { id: nextId++, input, options }, resolve });
+        queue.push({ request: { id: nextId++, source, options }, resolve });
         pump();
       });
     },

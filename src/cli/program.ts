@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { TABLE_TITLE } from '../table/table.js';
+import { type ImportFlags, importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { type InspectFlags, inspectCommand } from './commands/inspect.js';
 import { type RenderFlags, renderCommand } from './commands/render.js';
 import { schemaCommand } from './commands/schema.js';
+import { tableCommand } from './commands/table.js';
 import { validateCommand } from './commands/validate.js';
 import { describeError } from './errors.js';
 import type { Io } from './io.js';
@@ -52,7 +55,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     return env;
   };
   const program = new Command('fangkongtu')
-    .description('Draws 行政职权廉政风险防控图 posters from YAML/JSON as SVG, PNG and PDF')
+    .description(
+      'Draws 行政职权廉政风险防控图 posters from YAML/JSON or an Excel 一览表 as SVG, PNG, PDF and Word',
+    )
     .version(pkg.version)
     .option('--debug', 'show stack traces for unexpected errors')
     .exitOverride()
@@ -62,15 +67,21 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   fontOptions(
     program
       .command('render')
-      .description('render charts to SVG, PNG and PDF (one file per chart and format)')
-      .argument('<inputs...>', 'chart files, folders or globs')
+      .description('render charts to SVG, PNG, PDF and Word (one file per chart and format)')
+      .argument(
+        '<inputs...>',
+        'chart files, folders or globs; an .xlsx/.csv 一览表 renders each of its powers',
+      )
       .option('-o, --output <dir>', 'output folder', 'output')
-      .option('-f, --format <list>', 'formats, comma-separated: svg,png,pdf', 'svg,png,pdf')
+      .option('-f, --format <list>', 'formats, comma-separated: svg,png,pdf,docx', 'svg,png,pdf')
       .addOption(pageOption())
       .option('--dpi <n>', 'PNG resolution in dots per inch', '300')
       .addOption(themeOption())
       .option('--svg-text', 'keep real <text> in SVG (selectable; needs the font on the viewer)')
-      .option('--booklet <file>', 'also write every chart into one PDF, a page each, with bookmarks')
+      .option(
+        '--booklet <file>',
+        'also write every chart into one PDF, a page each, with bookmarks; a .docx name writes the Word 汇编 (contents, posters, 一览表)',
+      )
       .option('--contents', 'start the booklet with a contents page')
       .option('-j, --jobs <n>', 'worker threads (default: one per CPU core)')
       .option('--force', 'render even when the outputs are up to date')
@@ -120,12 +131,39 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
 
   program
     .command('init')
-    .description('write a commented starter chart')
-    .argument('[file]', 'where to write it', 'chart.yaml')
+    .description('write a commented starter chart, or an 一览表 template to fill in (--xlsx)')
+    .argument('[file]', 'where to write it (default chart.yaml, or 一览表.xlsx with --xlsx)')
     .option('--english', 'English keys instead of Chinese ones')
+    .option(
+      '--xlsx',
+      'write an Excel 一览表 template: headers, an example, the level drop-down, instructions',
+    )
     .option('--force', 'overwrite an existing file')
-    .action(async (file: string, opts: { english?: boolean; force?: boolean }) => {
-      code = await initCommand(file, opts, io);
+    .action(
+      async (file: string | undefined, opts: { english?: boolean; force?: boolean; xlsx?: boolean }) => {
+        code = await initCommand(file, opts, io);
+      },
+    );
+
+  program
+    .command('import')
+    .description('turn an .xlsx/.csv 一览表 into chart files, one per power (YAML, Chinese keys)')
+    .argument('<file>', 'the list: .xlsx, .xlsm, .csv or .tsv (UTF-8, UTF-16 or GBK)')
+    .option('-o, --output <dir>', 'folder for the chart files', '.')
+    .option('--dry-run', 'print the files instead of writing them')
+    .option('--force', 'overwrite existing chart files')
+    .action(async (file: string, flags: ImportFlags) => {
+      code = await importCommand(file, flags, io);
+    });
+
+  program
+    .command('table')
+    .description('write the 廉政风险点及防控措施一览表 of charts as .xlsx, .docx or .csv')
+    .argument('<inputs...>', 'chart files, folders, globs or lists')
+    .requiredOption('-o, --output <file>', 'the list to write: 一览表.xlsx, 一览表.docx or 一览表.csv')
+    .option('--title <text>', 'heading of the list', TABLE_TITLE)
+    .action(async (inputs: string[], flags: { output: string; title?: string }) => {
+      code = await tableCommand(inputs, flags, io, debug());
     });
 
   for (const cmd of [program, ...program.commands]) bilingual(cmd);

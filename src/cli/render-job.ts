@@ -4,7 +4,10 @@ import { layoutChart } from '../layout/layout-chart.js';
 import type { PageSize } from '../layout/page.js';
 import type { Scene } from '../layout/scene.js';
 import { loadChart } from '../model/load.js';
+import { parseChart } from '../model/parse.js';
 import { formatProblem } from '../model/problems.js';
+import type { PowerChart } from '../model/types.js';
+import { renderDocx } from '../office.js';
 import { renderScenePdf } from '../render/pdf.js';
 import { renderScenePng } from '../render/png.js';
 import { renderSceneSvg } from '../render/svg.js';
@@ -29,6 +32,15 @@ export interface JobOptions {
   readonly debug: boolean;
 }
 
+/**
+ * A chart to render: a chart file, or one power of a list (.xlsx/.csv) whose file text `import`
+ * made; its `path` is then `list.xlsx/<name>.yaml`, naming the outputs as the imported file would.
+ */
+export interface ChartSource {
+  readonly path: string;
+  readonly text?: string;
+}
+
 export interface JobResult {
   readonly input: string;
   readonly ok: boolean;
@@ -39,6 +51,8 @@ export interface JobResult {
   readonly error?: string;
   readonly warnings: readonly string[];
   readonly scene?: Scene;
+  /** The chart, kept with the Scene (the Word booklet ends with their 一览表). */
+  readonly chart?: PowerChart;
 }
 
 /** The font options of a job. */
@@ -92,7 +106,12 @@ export class JobEnvironment {
  * All formats are rendered in memory first: a failure writes nothing, so an earlier good output
  * of the same name survives.
  */
-export async function runJob(input: string, options: JobOptions, env: JobEnvironment): Promise<JobResult> {
+export async function runJob(
+  source: ChartSource,
+  options: JobOptions,
+  env: JobEnvironment,
+): Promise<JobResult> {
+  const input = source.path;
   const started = performance.now();
   const outputs = options.formats.map((f) => outputPath(options.outDir, input, f));
   const done = (rest: Partial<JobResult> & { ok: boolean }) => ({
@@ -106,7 +125,12 @@ export async function runJob(input: string, options: JobOptions, env: JobEnviron
   // The chart's warnings are reported even when it then fails: they may say why.
   const chartWarnings: string[] = [];
   try {
-    const chart = await loadChart(input, { onWarning: (w) => chartWarnings.push(formatProblem(w)) });
+    // A power of a list was validated by its import, whose notes already gave its warnings at the
+    // list's cells; the file text made from it has no lines of its own to point at.
+    const chart =
+      source.text === undefined
+        ? await loadChart(input, { onWarning: (w) => chartWarnings.push(formatProblem(w)) })
+        : parseChart(source.text, { filename: input });
     const fonts = env.fonts(options);
     const scene = await layoutChart(chart, { fonts, page: options.page, theme: themes[options.theme] });
     const files: [string, string | Uint8Array][] = [];
@@ -121,7 +145,7 @@ export async function runJob(input: string, options: JobOptions, env: JobEnviron
           `${input}: ${w.field}: 字体中没有字符“${w.char}”(U+${w.codePoint.toString(16).toUpperCase()}) / no font has this character`,
       ),
     ];
-    return done({ ok: true, warnings, ...(options.keepScene && { scene }) });
+    return done({ ok: true, warnings, ...(options.keepScene && { scene, chart }) });
   } catch (err) {
     return done({ ok: false, error: describeError(err, options.debug), warnings: chartWarnings });
   }
@@ -135,5 +159,7 @@ async function renderFormat(format: Format, scene: Scene, fonts: FontSet, option
       return renderScenePng(scene, fonts, { dpi: options.dpi });
     case 'pdf':
       return renderScenePdf(scene, fonts);
+    case 'docx':
+      return renderDocx(scene, { fonts });
   }
 }

@@ -1,12 +1,12 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
-import { JobEnvironment, type JobOptions, runJob } from './render-job.js';
+import { type ChartSource, JobEnvironment, type JobOptions, runJob } from './render-job.js';
 
-/** A request from the pool: render `input` with `options`. */
+/** A request from the pool: render `source` with `options`. */
 export interface WorkerRequest {
   readonly id: number;
-  readonly input: string;
+  readonly source: ChartSource;
   readonly options: JobOptions;
 }
 
@@ -29,7 +29,7 @@ const collectGarbage = runInNewContext('gc') as () => void;
 const env = new JobEnvironment();
 
 parentPort?.on('message', async (request: WorkerRequest) => {
-  const result = await runJob(request.input, request.options, env);
+  const result = await runJob(request.source, request.options, env);
   parentPort?.postMessage({ id: request.id, result });
   if (process.memoryUsage.rss() > COLLECT_ABOVE_BYTES) collectGarbage();
 });

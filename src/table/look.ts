@@ -1,5 +1,6 @@
 import type { RiskLevel } from '../model/types.js';
 import type { ColumnKey } from './columns.js';
+import { cellText, type Table } from './table.js';
 
 /**
  * The look shared by the .xlsx and .docx 一览表: light tints of the poster's level colours (dark
@@ -49,4 +50,18 @@ export function displayWidth(text: string): number {
 /** How many lines `text` takes in a column `width` cells wide (each line break starts a line). */
 export function wrappedLines(text: string, width: number): number {
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / width)), 0);
+}
+
+/** Column widths that fit: the header or the widest line, up to the column's maximum. */
+export function columnWidths(table: Table): number[] {
+  return table.columns.map((column) => {
+    let widest = displayWidth(column.header);
+    for (const power of table.powers) {
+      for (const row of power.rows) {
+        for (const line of cellText(power, row, column).split('\n'))
+          widest = Math.max(widest, displayWidth(line));
+      }
+    }
+    return Math.min(MAX_WIDTH[column.key] ?? 20, widest) + 2;
+  });
 }

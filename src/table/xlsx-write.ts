@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { LEVEL_LABELS, type RiskLevel } from '../model/types.js';
 import { type ColumnSpec, perPower } from './columns.js';
 import { columnLetter } from './grid.js';
-import { displayWidth, HEADER_FILL, LEVEL_TINTS, MAX_WIDTH, wrappedLines } from './look.js';
+import { columnWidths, displayWidth, HEADER_FILL, LEVEL_TINTS, MAX_WIDTH, wrappedLines } from './look.js';
 import { cellText, type Table } from './table.js';
 
 /** Excel's default row height for 11 pt text, in points; a wrapped row is this per line. */
@@ -19,20 +19,6 @@ export const HEADER_ROW = 2;
 /** Loads exceljs when a workbook is first made: it is large, and most runs never need it. */
 export async function excel(): Promise<typeof ExcelJS> {
   return (await import('exceljs')).default;
-}
-
-/** Column widths that fit: the header or the widest line, up to the column's maximum. */
-function columnWidths(table: Table): number[] {
-  return table.columns.map((column) => {
-    let widest = displayWidth(column.header);
-    for (const power of table.powers) {
-      for (const row of power.rows) {
-        for (const line of cellText(power, row, column).split('\n'))
-          widest = Math.max(widest, displayWidth(line));
-      }
-    }
-    return Math.min(MAX_WIDTH[column.key] ?? 20, widest) + 2;
-  });
 }
 
 /**
@@ -123,13 +109,14 @@ export function styleBodyCell(cell: ExcelJS.Cell, column: ColumnSpec): void {
  * drop-down and colours, widths that fit, rows tall enough for their wrapped text, and A4
  * landscape printing with the header repeated on every page.
  */
-export async function tableToXlsx(table: Table): Promise<Uint8Array> {
+export async function tableToXlsx(table: Table, template?: XlsxTemplate): Promise<Uint8Array> {
   const Excel = await excel();
   const workbook = new Excel.Workbook();
   workbook.creator = 'fangkongtu';
   workbook.title = table.title;
-  const widths = columnWidths(table);
-  const rowCount = table.powers.reduce((n, p) => n + p.rows.length, 0);
+  // A template gets room to type in: each column as wide as it may grow.
+  const widths = template ? table.columns.map((c) => (MAX_WIDTH[c.key] ?? 20) + 2) : columnWidths(table);
+  const rowCount = table.powers.reduce((n, p) => n + p.rows.length, 0) + (template?.blankRows ?? 0);
   const first = HEADER_ROW + 1;
   const sheet = addListSheet(workbook, table.title, table.columns, widths, {
     first,
@@ -165,5 +152,32 @@ export async function tableToXlsx(table: Table): Promise<Uint8Array> {
       });
     }
   }
+  for (; r <= HEADER_ROW + rowCount; r++) {
+    table.columns.forEach((column, i) => {
+      styleBodyCell(sheet.getRow(r).getCell(i + 1), column);
+    });
+  }
+  if (template) addInstructions(workbook, template.instructions);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** What makes a list a template to fill in: empty ruled rows and a sheet of instructions. */
+export interface XlsxTemplate {
+  readonly blankRows: number;
+  readonly instructions: readonly string[];
+}
+
+function addInstructions(workbook: ExcelJS.Workbook, lines: readonly string[]): void {
+  const sheet = workbook.addWorksheet('填写说明');
+  sheet.columns = [{ width: 110 }];
+  sheet.getCell('A1').value = '填写说明';
+  sheet.getCell('A1').font = { name: '黑体', size: 16, bold: true };
+  sheet.getRow(1).height = 30;
+  lines.forEach((line, i) => {
+    const cell = sheet.getCell(`A${i + 2}`);
+    cell.value = line;
+    cell.font = FONT;
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    sheet.getRow(i + 2).height = LINE_HEIGHT * Math.max(1, Math.ceil(displayWidth(line) / 108)) + 6;
+  });
 }

@@ -151,7 +151,7 @@ describe('command-line mistakes, in both languages', () => {
     ],
     [
       ['render', chart(), '--format', 'svg,jpg'],
-      'unknown format jpg: use svg, png, pdf / 不支持的格式 jpg：可用 svg、png、pdf',
+      'unknown format jpg: use svg, png, pdf, docx / 不支持的格式 jpg：可用 svg、png、pdf、docx',
     ],
   ])('%j', async (argv, message) => {
     expect(await cli(...argv)).toEqual({ code: 1, out: [], err: [message] });

@@ -142,7 +142,8 @@ describe('worker pool', () => {
       file,
       `import { parentPort } from 'node:worker_threads';
 parentPort.on('message', (request) => {
-  const { id, input } = request;
+  const { id } = request;
+  const input = request.source.path;
   if (input === 'exit') process.exit(3);
   if (input === 'throw') throw new Error('boom from the worker');
   if (input === 'reject') {
@@ -166,7 +167,7 @@ parentPort.on('message', (request) => {
     const pool = workerPool(2, await crashingWorker());
     try {
       const inputs = ['a', 'exit', 'slow-b', 'throw', 'c', 'reject', 'slow-d', 'e', 'exit', 'f', 'g', 'h'];
-      const results = await Promise.all(inputs.map((input) => pool.run(input, options)));
+      const results = await Promise.all(inputs.map((input) => pool.run({ path: input }, options)));
       expect(results.map((r) => r.input)).toEqual(inputs);
       results.forEach((r: JobResult, i) => {
         const input = inputs[i] as string;
@@ -182,7 +183,7 @@ parentPort.on('message', (request) => {
       expect(results.find((r) => r.input === 'throw')?.error).toContain('boom from the worker');
 
       // Still two live workers afterwards.
-      const later = await Promise.all(['x', 'y', 'z'].map((input) => pool.run(input, options)));
+      const later = await Promise.all(['x', 'y', 'z'].map((input) => pool.run({ path: input }, options)));
       expect(later.every((r) => r.ok)).toBe(true);
     } finally {
       await pool.close();
@@ -194,7 +195,7 @@ parentPort.on('message', (request) => {
     await writeFile(file, `throw new Error('cannot start');\n`);
     const pool = workerPool(2, pathToFileURL(file));
     try {
-      const results = await Promise.all(['a', 'b', 'c'].map((input) => pool.run(input, options)));
+      const results = await Promise.all(['a', 'b', 'c'].map((input) => pool.run({ path: input }, options)));
       for (const r of results) {
         expect(r.ok).toBe(false);
         expect(r.error).toContain('worker crashed');

@@ -1,19 +1,31 @@
 import { stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parseChart } from '../../model/parse.js';
+import { templateXlsx } from '../../table/template.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { writeAtomic } from '../outputs.js';
 import { starterYaml } from '../starter.js';
 
-/** `fangkongtu init [file]`: writes a commented starter chart; never overwrites without --force. */
+/**
+ * `fangkongtu init [file]`: writes a commented starter chart, or with --xlsx (or a .xlsx name)
+ * an 一览表 template holding the same example; never overwrites without --force.
+ */
 export async function initCommand(
-  file: string,
-  opts: { english?: boolean; force?: boolean },
+  file: string | undefined,
+  opts: { english?: boolean; force?: boolean; xlsx?: boolean },
   io: Io,
 ): Promise<number> {
-  if (!opts.force && (await stat(file).catch(() => undefined))) {
-    throw new UsageError(`${file} already exists; use --force to overwrite / 文件已存在`);
+  const xlsx = Boolean(opts.xlsx) || (file !== undefined && extname(file).toLowerCase() === '.xlsx');
+  const target = file ?? (xlsx ? '一览表.xlsx' : 'chart.yaml');
+  if (xlsx && extname(target).toLowerCase() !== '.xlsx') {
+    throw new UsageError(`${target}: an 一览表 template is an .xlsx file / 模板文件应为 .xlsx`);
   }
-  await writeAtomic(file, starterYaml(Boolean(opts.english)));
-  io.out(`wrote ${file} / 已生成 ${file}`);
+  if (!opts.force && (await stat(target).catch(() => undefined))) {
+    throw new UsageError(`${target} already exists; use --force to overwrite / 文件已存在`);
+  }
+  const data = xlsx ? await templateXlsx(parseChart(starterYaml(false))) : starterYaml(Boolean(opts.english));
+  await writeAtomic(target, data);
+  io.out(`wrote ${target} / 已生成 ${target}`);
   return 0;
 }

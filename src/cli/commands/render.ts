@@ -5,15 +5,19 @@ import { type FontFile, parseFontSpec } from '../../fonts/registry.js';
 import type { PageSize } from '../../layout/page.js';
 import type { Scene } from '../../layout/scene.js';
 import { readChartText } from '../../model/load.js';
+import type { PowerChart } from '../../model/types.js';
+import { docxBooklet } from '../../office.js';
 import { renderScenesBooklet } from '../../render/booklet.js';
+import { isTableFile } from '../../table/import.js';
 import { OutputCache, renderKey } from '../cache.js';
 import { UsageError } from '../errors.js';
 import { expandInputs } from '../inputs.js';
 import type { Io } from '../io.js';
 import { FORMATS, type Format, outputPath, outputStem, writeAtomic } from '../outputs.js';
 import { inlineRunner, type JobRunner, poolSize, workerPool } from '../pool.js';
-import type { FontOptions, JobEnvironment, JobOptions, JobResult } from '../render-job.js';
+import type { ChartSource, FontOptions, JobEnvironment, JobOptions, JobResult } from '../render-job.js';
 import { chooseMode, createReporter, type Reporter } from '../reporter.js';
+import { chartSources } from '../sources.js';
 
 /** The render verb's flags as commander hands them over. */
 export interface RenderFlags {
@@ -41,7 +45,7 @@ export function jobOptions(flags: RenderFlags, debug: boolean, keepScene: boolea
   const unknown = formats.filter((f) => !FORMATS.includes(f as Format));
   if (unknown.length > 0)
     throw new UsageError(
-      `unknown format ${unknown.join(', ')}: use svg, png, pdf / 不支持的格式 ${unknown.join('、')}：可用 svg、png、pdf`,
+      `unknown format ${unknown.join(', ')}: use ${FORMATS.join(', ')} / 不支持的格式 ${unknown.join('、')}：可用 ${FORMATS.join('、')}`,
     );
   const page = parsePage(flags.page);
   const dpi = Number(flags.dpi);
@@ -98,14 +102,15 @@ interface Batch {
 }
 
 /** Renders one chart unless its outputs are up to date, and records what it wrote. */
-async function renderOne(batch: Batch, input: string): Promise<JobResult> {
-  const text = await readChartText(input).catch(() => undefined);
+async function renderOne(batch: Batch, source: ChartSource): Promise<JobResult> {
+  const input = source.path;
+  const text = source.text ?? (await readChartText(input).catch(() => undefined));
   const key = text === undefined ? undefined : await renderKey(text, batch.options, batch.version);
   const outputs = batch.options.formats.map((f) => outputPath(batch.options.outDir, input, f));
   if (key && !batch.force && !batch.options.keepScene && (await batch.cache.isCurrent(outputs, key))) {
     return { input, ok: true, outputs, skipped: true, ms: 0, warnings: [] };
   }
-  const result = await batch.runner.run(input, batch.options);
+  const result = await batch.runner.run(source, batch.options);
   if (result.ok && key) batch.cache.record(result.outputs, key);
   return result;
 }
@@ -138,8 +143,11 @@ export async function renderCommand(
   flags: RenderFlags,
   ctx: { io: Io; debug: boolean; version: string; workerUrl: URL; env: () => JobEnvironment },
 ): Promise<number> {
-  const files = await expandInputs(inputs);
-  if (files.length === 0) throw new UsageError('no chart files found / 没有找到防控图文件');
+  const { sources, failures, notes } = await chartSources(await expandInputs(inputs), ctx.debug);
+  for (const line of [...failures, ...notes]) ctx.io.err(line);
+  if (sources.length === 0 && failures.length === 0)
+    throw new UsageError('no chart files found / 没有找到防控图文件');
+  const files = sources.map((s) => s.path);
   checkCollisions(files);
   const options = jobOptions(flags, ctx.debug, Boolean(flags.booklet));
   const jobs = flags.jobs === undefined ? undefined : Number(flags.jobs);
@@ -148,7 +156,7 @@ export async function renderCommand(
       `--jobs must be a positive whole number, found ${flags.jobs} / --jobs 应为正整数，实际为 ${flags.jobs}`,
     );
   for (const note of ctx.env().checkFonts(options)) ctx.io.err(`note / 提示: ${note}`);
-  const size = poolSize(jobs, files.length, availableParallelism());
+  const size = poolSize(jobs, sources.length, availableParallelism());
   const batch: Batch = {
     runner: size > 1 ? workerPool(size, ctx.workerUrl) : inlineRunner(),
     cache: await OutputCache.open(options.outDir),
@@ -157,15 +165,21 @@ export async function renderCommand(
     force: Boolean(flags.force),
   };
   const reporter = createReporter(chooseMode(flags, ctx.io), ctx.io);
-  const scenes = new Map<string, Scene>();
+  const done = new Map<string, JobResult>();
   try {
-    const results = await renderAll(batch, files, reporter, scenes);
-    const booklet = flags.booklet ? await writeBooklet(flags, batch.options, files, scenes, ctx) : undefined;
+    const results = await renderAll(batch, sources, reporter, done);
+    const booklet =
+      flags.booklet && failures.length === 0
+        ? await writeBooklet(flags, batch.options, files, done, ctx)
+        : undefined;
     reporter.finish(results, booklet ? { booklet } : {});
     await batch.cache.save();
-    const failed = results.some((r) => !r.ok) || (flags.booklet !== undefined && booklet === undefined);
+    const failed =
+      failures.length > 0 ||
+      results.some((r) => !r.ok) ||
+      (flags.booklet !== undefined && booklet === undefined);
     if (!flags.watch) return failed ? 1 : 0;
-    await watchInputs(inputs, batch, reporter, scenes, flags, ctx);
+    await watchInputs(inputs, batch, reporter, done, flags, ctx);
     return 0;
   } finally {
     await batch.runner.close();
@@ -174,38 +188,50 @@ export async function renderCommand(
 
 async function renderAll(
   batch: Batch,
-  files: readonly string[],
+  sources: readonly ChartSource[],
   reporter: Reporter,
-  scenes: Map<string, Scene>,
+  done: Map<string, JobResult>,
 ) {
-  reporter.start(files.length);
+  reporter.start(sources.length);
   return Promise.all(
-    files.map(async (file) => {
-      const result = await renderOne(batch, file);
-      if (result.scene) scenes.set(file, result.scene);
+    sources.map(async (source) => {
+      const result = await renderOne(batch, source);
+      if (result.scene) done.set(source.path, result);
       reporter.done(result);
       return result;
     }),
   );
 }
 
-/** The booklet of every chart, in input order; not written when any chart failed. */
+/**
+ * The booklet of every chart, in input order; not written when any chart failed. A `.docx`
+ * booklet is the Word 汇编 (contents, a poster a page, the 一览表 last); any other name a PDF.
+ */
 async function writeBooklet(
   flags: RenderFlags,
   options: FontOptions,
   files: readonly string[],
-  scenes: ReadonlyMap<string, Scene>,
+  done: ReadonlyMap<string, JobResult>,
   ctx: { io: Io; env: () => JobEnvironment },
 ): Promise<string | undefined> {
   const path = resolve(flags.booklet as string);
-  const missing = files.filter((f) => !scenes.has(f));
+  const missing = files.filter((f) => !done.has(f));
   if (missing.length > 0) {
     ctx.io.err(`booklet not written: ${missing.length} chart(s) failed / 有图失败，未生成合订本`);
     return undefined;
   }
   const fonts = ctx.env().fonts(options);
-  const entries = files.map((f) => ({ scene: scenes.get(f) as Scene, fonts }));
-  await writeAtomic(path, await renderScenesBooklet(entries, { contents: Boolean(flags.contents) }));
+  const results = files.map((f) => done.get(f) as JobResult);
+  const bytes = /\.docx$/iu.test(path)
+    ? await docxBooklet(
+        results.map((r) => ({ chart: r.chart as PowerChart, drawn: r.scene as Scene })),
+        { fonts },
+      )
+    : await renderScenesBooklet(
+        results.map((r) => ({ scene: r.scene as Scene, fonts })),
+        { contents: Boolean(flags.contents) },
+      );
+  await writeAtomic(path, bytes);
   return path;
 }
 
@@ -214,20 +240,26 @@ async function watchInputs(
   inputs: readonly string[],
   batch: Batch,
   reporter: Reporter,
-  scenes: Map<string, Scene>,
+  done: Map<string, JobResult>,
   flags: RenderFlags,
-  ctx: { io: Io; env: () => JobEnvironment },
+  ctx: { io: Io; env: () => JobEnvironment; debug: boolean },
 ): Promise<void> {
   ctx.io.err('watching for changes (Ctrl-C to stop) / 正在监视文件变化');
   const watcher = watch([...inputs], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 150 } });
   const rerender = async (path: string) => {
-    if (!/\.(ya?ml|json)$/iu.test(path)) return;
-    const result = await renderOne(batch, path);
-    if (result.scene) scenes.set(path, result.scene);
-    reporter.done(result);
+    if (!/\.(ya?ml|json)$/iu.test(path) && !isTableFile(path)) return;
+    // A changed list is imported again: each of its powers is rendered as a chart would be.
+    const { sources, failures } = await chartSources([path], ctx.debug);
+    for (const line of failures) ctx.io.err(line);
+    let ok = failures.length === 0;
+    for (const source of sources) {
+      const result = await renderOne(batch, source);
+      if (result.scene) done.set(source.path, result);
+      reporter.done(result);
+      ok &&= result.ok;
+    }
     await batch.cache.save();
-    if (flags.booklet && result.ok)
-      await writeBooklet(flags, batch.options, [...scenes.keys()].sort(), scenes, ctx);
+    if (flags.booklet && ok) await writeBooklet(flags, batch.options, [...done.keys()].sort(), done, ctx);
   };
   watcher.on('change', rerender).on('add', rerender);
   await new Promise<void>((done) => {

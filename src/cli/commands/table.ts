@@ -1,0 +1,57 @@
+import { extname, relative, resolve } from 'node:path';
+import { loadChart } from '../../model/load.js';
+import { parseChart } from '../../model/parse.js';
+import type { PowerChart } from '../../model/types.js';
+import { renderTable, type TableFormat } from '../../office.js';
+import { describeError, UsageError } from '../errors.js';
+import { expandInputs } from '../inputs.js';
+import type { Io } from '../io.js';
+import { writeAtomic } from '../outputs.js';
+import { chartSources } from '../sources.js';
+
+const FORMATS: readonly TableFormat[] = ['xlsx', 'docx', 'csv'];
+
+/**
+ * `fangkongtu table <charts…> -o 一览表.xlsx|.docx|.csv`: the 一览表 of the charts (and of the
+ * powers of any list among the inputs), in input order. Nothing is written if any input fails.
+ */
+export async function tableCommand(
+  inputs: string[],
+  flags: { output: string; title?: string },
+  io: Io,
+  debug: boolean,
+): Promise<number> {
+  const format = extname(flags.output).slice(1).toLowerCase() as TableFormat;
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(
+      `-o ${flags.output}: write a .xlsx, .docx or .csv file / 输出文件应为 .xlsx、.docx 或 .csv`,
+    );
+  }
+  const { sources, failures, notes } = await chartSources(await expandInputs(inputs), debug);
+  if (sources.length === 0 && failures.length === 0)
+    throw new UsageError('no chart files found / 没有找到防控图文件');
+  for (const line of notes) io.err(line);
+  const charts: PowerChart[] = [];
+  for (const source of sources) {
+    try {
+      charts.push(
+        source.text === undefined
+          ? await loadChart(source.path)
+          : parseChart(source.text, { filename: source.path }),
+      );
+    } catch (err) {
+      failures.push(describeError(err, debug));
+    }
+  }
+  if (failures.length > 0) {
+    for (const line of failures) io.err(line);
+    io.err(`一览表 not written: ${failures.length} input(s) failed / 有文件出错，未生成一览表`);
+    return 1;
+  }
+  const path = resolve(flags.output);
+  await writeAtomic(path, await renderTable(charts, format, flags.title));
+  io.out(
+    `${relative(process.cwd(), path) || path} (${charts.length} 个职权, ${charts.reduce((n, c) => n + c.stages.length, 0)} 行)`,
+  );
+  return 0;
+}
