@@ -18,7 +18,7 @@ import {
   WidthType,
 } from 'docx';
 import { type ColumnSpec, perPower } from '../table/columns.js';
-import { columnWidths, HEADER_FILL, LEVEL_TINTS } from '../table/look.js';
+import { columnWidths, displayWidth, HEADER_FILL, LEVEL_TINTS } from '../table/look.js';
 import {
   cellText,
   type TableRow as ListRow,
@@ -83,6 +83,19 @@ function bodyRow(
 }
 
 /**
+ * Column widths in twips across the page: each column at least as wide as its header on one
+ * line (五号 is 210 twips a character, plus the cell's padding), the rest of the width shared
+ * in proportion to what the columns hold.
+ */
+function fitWidths(table: ListTable): number[] {
+  const chars = columnWidths(table);
+  const least = table.columns.map((c) => Math.ceil((displayWidth(c.header) / 2) * 210) + 230);
+  const spare = TEXT_WIDTH - least.reduce((a, b) => a + b, 0);
+  const total = chars.reduce((a, b) => a + b, 0);
+  return chars.map((w, i) => (least[i] as number) + Math.floor((w / total) * spare));
+}
+
+/**
  * The 一览表 as a Word section: A4 landscape, a 小标宋 title, the table in 仿宋 五号 with a shaded
  * header row repeated at the top of every page, power cells merged down over their rows, level
  * cells tinted, and the page number centred at the foot (公文 style "— 1 —"). `bookmark` names
@@ -90,9 +103,7 @@ function bodyRow(
  */
 export function tableSection(table: ListTable, bookmark?: string): ISectionOptions {
   const title = new TextRun(run(table.title, 'title', SIZES.erhao));
-  const chars = columnWidths(table);
-  const total = chars.reduce((a, b) => a + b, 0);
-  const widths = chars.map((w) => Math.floor((w / total) * TEXT_WIDTH));
+  const widths = fitWidths(table);
   const rows = [headerRow(table.columns, widths)];
   for (const power of table.powers) {
     power.rows.forEach((row, i) => {

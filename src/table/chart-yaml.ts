@@ -3,6 +3,7 @@ import { parseChart } from '../model/parse.js';
 import { ChartError } from '../model/problems.js';
 import type { PowerChart } from '../model/types.js';
 import type { ChartDraft } from './draft.js';
+import { rowSpan } from './grid.js';
 import type { TableProblem } from './problems.js';
 import type { Locate } from './rows.js';
 
@@ -12,8 +13,7 @@ import type { Locate } from './rows.js';
  */
 export function draftYaml(draft: ChartDraft, source: string): string {
   const doc = new Document(draft.doc);
-  const [first, last] = draft.rows;
-  doc.commentBefore = ` ${String(draft.doc.职权名称 ?? '')} — 由 fangkongtu 从 ${source} 第 ${first}–${last} 行导入。`;
+  doc.commentBefore = ` ${String(draft.doc.职权名称 ?? '')} — 由 fangkongtu 从 ${source} ${rowSpan(draft.rows)}导入。`;
   draft.stageNotes.forEach((notes, i) => {
     if (notes.length === 0) return;
     const node = doc.getIn(['环节', i], true);

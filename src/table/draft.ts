@@ -164,7 +164,7 @@ function draftStage(
       at([...path, '风险点', '风险等级'], level.cell);
     }
     stage.风险点 = box;
-  } else if (level) {
+  } else if (level && !rows.some((r) => r.cells.has('risk'))) {
     reader.problem(level.cell, '有风险等级但没有风险点', 'a risk level without risk points');
   }
 
@@ -187,7 +187,7 @@ function draftStage(
       at([...path, '防控措施', '责任人'], ownerCell);
     }
     stage.防控措施 = box;
-  } else if (ownerCell && owners.length > 0) {
+  } else if (ownerCell && owners.length > 0 && !rows.some((r) => r.cells.has('control'))) {
     reader.problem(ownerCell, '有责任人但没有防控措施', 'an owner (责任人) without control measures');
   }
 

@@ -71,3 +71,8 @@ export function checkRowCount(where: string, rows: number): void {
     );
   }
 }
+
+/** 1-based rows as a clerk reads them: 第 3 行, 第 3–9 行. */
+export function rowSpan([first, last]: readonly [number, number]): string {
+  return first === last ? `第 ${first} 行` : `第 ${first}–${last} 行`;
+}

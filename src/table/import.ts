@@ -39,6 +39,21 @@ export function isTableFile(path: string): boolean {
   return (TABLE_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase());
 }
 
+/** Row and column of the cell (or the first cell of the range) a location ends with. */
+function cellPosition(where: string): [number, number] {
+  const m = /!([A-Z]+)(\d+)(?::[A-Z]+\d+)?$/u.exec(where);
+  if (!m) return [0, 0];
+  const column = [...(m[1] as string)].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+  return [Number(m[2]), column];
+}
+
+/** Problems of a sheet in reading order: by row, then column (a stable sort keeps the rest). */
+function byCell(a: TableProblem, b: TableProblem): number {
+  const [ra, ca] = cellPosition(a.where);
+  const [rb, cb] = cellPosition(b.where);
+  return ra - rb || ca - cb;
+}
+
 /**
  * The charts of a grid: on every sheet with a header row, rows grouped into powers (by 职权编码,
  * else 职权名称, else one power per sheet) and stages, cells split into items, each chart
@@ -51,6 +66,7 @@ export function importGrid(grid: Grid): { charts: ImportedChart[]; notes: TableP
   let headers = 0;
   for (const sheet of grid.sheets) {
     const locate = (cell?: string) => location(grid, sheet.name, cell);
+    const sheetStart = problems.length;
     const header = findHeader(sheet);
     if (!header) {
       notes.push({ where: locate(), zh: '没有找到表头，已跳过', en: 'no header row, skipped' });
@@ -73,10 +89,15 @@ export function importGrid(grid: Grid): { charts: ImportedChart[]; notes: TableP
       const draft = draftChart(power, stages, { sheet: sheet.name, locate, problems, notes });
       const source = grid.single ? grid.file : `${grid.file} 的工作表“${sheet.name}”`;
       const yaml = draftYaml(draft, source);
-      // A power already wrong in the list is not validated too: its problems are the list's.
-      const chart = problems.length === before ? validateDraft(draft, yaml, locate, problems) : undefined;
-      if (chart) charts.push({ chart, yaml, sheet: sheet.name, rows: draft.rows });
+      // The loader's word on a cell already refused would say the same thing twice.
+      const refused = new Set(problems.slice(before).map((p) => p.where));
+      const checked: TableProblem[] = [];
+      const chart = validateDraft(draft, yaml, locate, checked);
+      problems.push(...checked.filter((p) => !refused.has(p.where)));
+      if (chart && problems.length === before)
+        charts.push({ chart, yaml, sheet: sheet.name, rows: draft.rows });
     }
+    problems.push(...problems.splice(sheetStart).sort(byCell));
   }
   if (headers === 0) {
     problems.push({

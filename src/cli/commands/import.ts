@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { rowSpan } from '../../table/grid.js';
 import { importTableFile, isTableFile } from '../../table/import.js';
 import { formatTableProblem } from '../../table/problems.js';
 import { UsageError } from '../errors.js';
@@ -50,7 +51,7 @@ export async function importCommand(file: string, flags: ImportFlags, io: Io): P
   }
   for (const f of files) {
     const shown = relative(process.cwd(), f.path) || f.path;
-    const summary = `${f.chart.name}, ${f.chart.stages.length} 个环节, ${f.sheet} 第 ${f.rows[0]}–${f.rows[1]} 行`;
+    const summary = `${f.chart.name}, ${f.chart.stages.length} 个环节, ${f.sheet} ${rowSpan(f.rows)}`;
     if (flags.dryRun) {
       io.out(`# would write ${shown} (${summary}) / 将写入`);
       io.out(f.yaml.trimEnd());
