@@ -86,6 +86,8 @@ export function importGrid(grid: Grid): { charts: ImportedChart[]; notes: TableP
     for (const power of powers) {
       const before = problems.length;
       const stages = groupStages(power, header, locate, problems);
+      // Rows none of which could be placed are already reported: no chart to check.
+      if (stages.length === 0) continue;
       const draft = draftChart(power, stages, { sheet: sheet.name, locate, problems, notes });
       const source = grid.single ? grid.file : `${grid.file} 的工作表“${sheet.name}”`;
       const yaml = draftYaml(draft, source);

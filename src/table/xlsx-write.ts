@@ -12,6 +12,10 @@ const THIN = { style: 'thin', color: { argb: 'FF808080' } } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const LEVELS: readonly RiskLevel[] = ['high', 'medium', 'low'];
 
+interface DataValidationList {
+  add(range: string, validation: ExcelJS.DataValidation): void;
+}
+
 /** The sheet the list is written to, and where its header row is (the title is row 1). */
 export const SHEET_NAME = '一览表';
 export const HEADER_ROW = 2;
@@ -66,16 +70,16 @@ export function addListSheet(
   if (levelColumn > 0 && levelRows.last >= levelRows.first) {
     const letter = columnLetter(levelColumn - 1);
     const range = `${letter}${levelRows.first}:${letter}${levelRows.last}`;
-    for (let r = levelRows.first; r <= levelRows.last; r++) {
-      sheet.getCell(`${letter}${r}`).dataValidation = {
-        type: 'list',
-        allowBlank: true,
-        formulae: [`"${LEVELS.map((l) => LEVEL_LABELS[l]).join(',')}"`],
-        showErrorMessage: true,
-        errorTitle: '风险等级',
-        error: '请从下拉列表中选择：高、中、低',
-      };
-    }
+    // One rule for the whole range: exceljs's per-cell rules are merged by sorting addresses as
+    // text (G10 before G3), which writes overlapping ranges; its range form is untyped but kept.
+    (sheet as unknown as { dataValidations: DataValidationList }).dataValidations.add(range, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${LEVELS.map((l) => LEVEL_LABELS[l]).join(',')}"`],
+      showErrorMessage: true,
+      errorTitle: '风险等级',
+      error: '请从下拉列表中选择：高、中、低',
+    });
     // Conditional rather than fixed fills, so a level changed in Excel recolours itself.
     sheet.addConditionalFormatting({
       ref: range,
