@@ -83,16 +83,20 @@ function bodyRow(
 }
 
 /**
- * Column widths in twips across the page: each column at least as wide as its header on one
- * line (五号 is 210 twips a character, plus the cell's padding), the rest of the width shared
- * in proportion to what the columns hold.
+ * Column widths in twips across the page, in proportion to what the columns hold, except that a
+ * column never gets narrower than its header on one line (五号 is 210 twips a character, plus the
+ * cell's padding): 序号 and 风险等级 hold little but must not wrap their header.
  */
 function fitWidths(table: ListTable): number[] {
   const chars = columnWidths(table);
   const least = table.columns.map((c) => Math.ceil((displayWidth(c.header) / 2) * 210) + 230);
-  const spare = TEXT_WIDTH - least.reduce((a, b) => a + b, 0);
   const total = chars.reduce((a, b) => a + b, 0);
-  return chars.map((w, i) => (least[i] as number) + Math.floor((w / total) * spare));
+  const share = chars.map((w) => (w / total) * TEXT_WIDTH);
+  const raised = share.map((w, i) => Math.max(w, least[i] as number));
+  // What the raised columns took is given back by the others, in proportion to their width.
+  const extra = raised.reduce((a, b) => a + b, 0) - TEXT_WIDTH;
+  const free = share.reduce((sum, w, i) => (w > (least[i] as number) ? sum + w : sum), 0);
+  return raised.map((w, i) => Math.floor(w > (least[i] as number) ? w - (extra * w) / free : w));
 }
 
 /**
