@@ -110,17 +110,22 @@ function codeText(text: string): string {
   return lines.length === 2 ? lines.join('----') : text;
 }
 
-/** Items of all distinct cells of `key`, in row order, without repeats; the first lead sentence. */
+/** Items of all distinct cells of `key`, in row order (a cell repeated is read once); the first lead sentence. */
 function boxItems(reader: CellReader, rows: readonly RowCells[], key: 'risk' | 'control') {
   let intro: string | undefined;
   const items: { text: string; cell: GridCell }[] = [];
+  const cells = new Set<string>();
   for (const { text, cell } of reader.distinct(rows, key)) {
+    // The same text again in another cell of the stage is a copy (one row per risk point, the
+    // measures pasted on each row), not more points.
+    if (cells.has(text)) continue;
+    cells.add(text);
     const split = splitItems(text);
     // A risk box has no lead sentence: an unnumbered first line is a point like the others.
     if (split.intro !== undefined && (key === 'risk' || intro !== undefined))
       split.items.unshift(split.intro);
     else if (split.intro !== undefined) intro = split.intro;
-    for (const item of split.items) if (!items.some((i) => i.text === item)) items.push({ text: item, cell });
+    for (const item of split.items) items.push({ text: item, cell });
   }
   return { intro, items };
 }

@@ -71,8 +71,9 @@ function groupingColumn(rows: readonly RowCells[]): 'code' | 'name' | 'sheet' {
 
 /**
  * Splits the rows into powers: a new power starts where the 职权编码 (else the 职权名称) changes;
- * an empty cell continues the power above (as a merged cell would). A power's rows must be
- * together: a code or name met again further down is a problem, not a second half.
+ * an empty cell continues the power above (as a merged cell would), unless the row names another
+ * power. A power's rows must be together: a code or name met again further down is a problem,
+ * not a second half.
  */
 export function groupPowers(
   rows: readonly RowCells[],
@@ -82,15 +83,20 @@ export function groupPowers(
 ): PowerRows[] {
   const by = groupingColumn(rows);
   if (by === 'sheet') return rows.length > 0 ? [{ rows, by }] : [];
-  const powers: { key: string; rows: RowCells[] }[] = [];
+  const powers: { key: string; name?: string; rows: RowCells[] }[] = [];
   const seen = new Map<string, number>();
   for (const row of rows) {
     const cell = row.cells.get(by);
-    const key = cell?.text.trim();
+    const name = row.cells.get('name')?.text.trim();
     const current = powers[powers.length - 1];
+    // Without a code of its own, a row whose name differs from the power above starts a power
+    // that has no code (a list may give codes for some powers only).
+    const key = cell?.text.trim() ?? (name !== undefined && name !== current?.name ? `\0${name}` : undefined);
     if (key === undefined || key === current?.key) {
-      if (current) current.rows.push(row);
-      else {
+      if (current) {
+        current.rows.push(row);
+        current.name ??= name;
+      } else {
         const column = by === 'code' ? '职权编码' : '职权名称';
         problems.push({
           where: locate(address(row.row, header.columns.get(by) ?? 0)),
@@ -102,14 +108,15 @@ export function groupPowers(
     }
     const earlier = seen.get(key);
     if (earlier !== undefined) {
+      const shown = key.replace('\0', '');
       problems.push({
-        where: locate(cell?.origin),
-        zh: `“${key}”在第 ${earlier + 1} 行已经出现过；同一职权的行应当连在一起`,
-        en: `"${key}" already appears on row ${earlier + 1}; the rows of one power must be together`,
+        where: locate(cell?.origin ?? row.cells.get('name')?.origin),
+        zh: `“${shown}”在第 ${earlier + 1} 行已经出现过；同一职权的行应当连在一起`,
+        en: `"${shown}" already appears on row ${earlier + 1}; the rows of one power must be together`,
       });
     }
     seen.set(key, row.row);
-    powers.push({ key, rows: [row] });
+    powers.push({ key, ...(name !== undefined && { name }), rows: [row] });
   }
   return powers.map((p) => ({ rows: p.rows, by }));
 }
