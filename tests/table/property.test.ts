@@ -13,6 +13,7 @@ import { readXlsx } from '../../src/table/read-xlsx.js';
 import { chartsToTable } from '../../src/table/table.js';
 import { tableToCsv } from '../../src/table/write-csv.js';
 import { tableToXlsx } from '../../src/table/xlsx-write.js';
+import { stageArbitrary } from '../model/stage-arbitrary.js';
 
 const CJK = [
   ...'的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过职务审核批受理办结风险防控措施责任人申请材料',
@@ -41,18 +42,7 @@ const text = (max: number) =>
     .filter((t) => t.length > 0 && !t.startsWith('责任人'));
 
 const items = fc.array(text(300), { minLength: 1, maxLength: 15 });
-const level = fc.constantFrom('high', 'medium', 'low') as fc.Arbitrary<'high' | 'medium' | 'low'>;
-const stage = fc.record(
-  {
-    name: text(40),
-    risk: fc.record({ items, level }, { requiredKeys: ['items'], noNullPrototype: true }),
-    control: fc.record(
-      { intro: text(300), items, owner: text(200) },
-      { requiredKeys: ['items'], noNullPrototype: true },
-    ),
-  },
-  { requiredKeys: ['name'], noNullPrototype: true },
-);
+const stage = stageArbitrary(text, items);
 const code = text(90).filter((c) => !/^-|-$|---/u.test(c));
 const chart: fc.Arbitrary<PowerChart> = fc
   .record(
@@ -75,15 +65,13 @@ const chart: fc.Arbitrary<PowerChart> = fc
   .map((c) => JSON.parse(JSON.stringify(c)) as PowerChart);
 
 // Powers are told apart by code, else by name: random charts get distinct codes and names.
-const charts = fc
-  .array(chart, { minLength: 1, maxLength: 4 })
-  .map((cs) =>
-    cs.map((c, i) => ({
-      ...c,
-      name: `${c.name}${i}`,
-      ...(c.codes && { codes: c.codes.map((k, j) => `${k}${i}${j}`) }),
-    })),
-  );
+const charts = fc.array(chart, { minLength: 1, maxLength: 4 }).map((cs) =>
+  cs.map((c, i) => ({
+    ...c,
+    name: `${c.name}${i}`,
+    ...(c.codes && { codes: c.codes.map((k, j) => `${k}${i}${j}`) }),
+  })),
+);
 
 describe('random charts round-trip through the 一览表', () => {
   it('.csv', () => {
