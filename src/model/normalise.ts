@@ -63,9 +63,42 @@ function codePointBefore(text: string, i: number): string {
 // these are dropped. A digit after a dot or colon ("1.5倍", "1．5倍", "9:30前") is a decimal or
 // a time, not a prefix.
 const NUMBER_PREFIX =
-  /^(?:\d{1,2}\s*(?:[、)）]|[.．:：](?!\d))|[(（]\d{1,2}[)）]|[\u2460-\u249b]|[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十]{1,3}[)）])\s*/u;
+  /^(?:(\d{1,2})\s*(?:[、)）]|[.．:：](?!\d))|[(（](\d{1,2})[)）]|([\u2460-\u249b])|([一二三四五六七八九十]{1,3})\s*[、.．]|[(（]([一二三四五六七八九十]{1,3})[)）])\s*/u;
+
+/**
+ * The hand numbering a text starts with: the number it gives ("③" and "(三)" give 3) and the
+ * text after it; undefined when the text is not numbered.
+ */
+export function leadingNumber(text: string): { readonly n: number; readonly text: string } | undefined {
+  const m = NUMBER_PREFIX.exec(text);
+  if (!m) return undefined;
+  const [prefix, arabic, bracketed, enclosed, chinese, chineseBracketed] = m;
+  const digits = arabic ?? bracketed;
+  const n =
+    digits !== undefined
+      ? Number(digits)
+      : enclosed !== undefined
+        ? enclosedNumber(enclosed)
+        : chineseNumber((chinese ?? chineseBracketed) as string);
+  return { n, text: text.slice(prefix.length) };
+}
 
 /** An item's text without the numbering typed before it. */
 export function stripNumbering(item: string): string {
-  return item.replace(NUMBER_PREFIX, '');
+  return leadingNumber(item)?.text ?? item;
+}
+
+/** ①–⑳, ⑴–⒇ and ⒈–⒛ are three runs of 1–20. */
+function enclosedNumber(char: string): number {
+  return (((char.codePointAt(0) as number) - 0x2460) % 20) + 1;
+}
+
+const CHINESE_DIGITS = '一二三四五六七八九';
+
+/** The value of a Chinese numeral up to 99 (一 … 九十九); 0 for a run of digits that is none. */
+function chineseNumber(text: string): number {
+  const digit = (c: string | undefined) => (c ? CHINESE_DIGITS.indexOf(c) + 1 : 0);
+  if (!text.includes('十')) return digit(text);
+  const [tens, units] = text.split('十');
+  return (tens ? digit(tens) : 1) * 10 + digit(units);
 }

@@ -1,41 +1,15 @@
 /**
  * A cell of numbered points ("1、…\n2、…") ↔ the list of items a side box holds. Offices number
  * points by hand in many ways; the chart stores them without numbers (the poster numbers them).
+ * What counts as hand numbering is the loader's rule ({@link leadingNumber}), so a point split
+ * here loses exactly the number the loader would strip from it.
  */
 
-// A number at the start of a point: "1、" "2." "3．" "4)" "(5)" "（6）" "⑦" and the Chinese "一、"
-// "（二）". A digit after a dot or colon ("1.5倍", "9:30") is a decimal or a time, not a number.
-const ARABIC = String.raw`(\d{1,2})\s*(?:[、)）]|[.．:：](?!\d))|[(（](\d{1,2})[)）]`;
-const CIRCLED = String.raw`([\u2460-\u2473])`;
-const CHINESE = '([一二三四五六七八九十]{1,3})、|[(（]([一二三四五六七八九十]{1,3})[)）]';
-const MARKER = new RegExp(String.raw`^\s*(?:${ARABIC}|${CIRCLED}|${CHINESE})\s*`, 'u');
+import { LINE_BREAK, leadingNumber } from '../model/normalise.js';
 
 // Within a line a number starts a point only right after the end of a sentence or clause, and
 // only when it continues the count ("…材料；2、不按…"): "依据第1、2款" is left alone.
 const INLINE = /(?<=[；;。！!？?]\s*)(\d{1,2})\s*[、.．](?!\d)/gu;
-
-const CHINESE_DIGITS = '一二三四五六七八九';
-
-/** The value of a Chinese numeral of up to 99 (一 … 九十九). */
-function chineseNumber(text: string): number {
-  const [tens, units] = text.includes('十') ? text.split('十') : ['', text];
-  const digit = (c: string | undefined) => (c ? CHINESE_DIGITS.indexOf(c) + 1 : 0);
-  return text.includes('十') ? (tens ? digit(tens) : 1) * 10 + digit(units) : digit(units);
-}
-
-/** The number a line starts with and the text after it, or undefined for an unnumbered line. */
-function numbered(line: string): { n: number; text: string } | undefined {
-  const m = MARKER.exec(line);
-  if (!m) return undefined;
-  const [, a, b, circled, c, d] = m;
-  const digits = a ?? b;
-  const n = digits
-    ? Number(digits)
-    : circled
-      ? (circled.codePointAt(0) as number) - 0x245f
-      : chineseNumber((c ?? d) as string);
-  return { n, text: line.slice(m[0].length) };
-}
 
 /** A line cut where a number continues the count after a clause ("1、a；2、b；3、c"). */
 function splitInline(line: string, first: number): string[] {
@@ -68,18 +42,18 @@ function joinLines(a: string, b: string): string {
  */
 export function splitItems(cell: string): { intro?: string; items: string[] } {
   const lines = cell
-    .split(/\r\n|[\r\n\u2028\u2029]/u)
+    .split(LINE_BREAK)
     .map((l) => l.trim())
     .filter((l) => l !== '');
   const points: string[] = [];
   let intro: string | undefined;
   let open = false;
   for (const line of lines) {
-    const head = numbered(line);
+    const head = leadingNumber(line);
     if (head) {
       const [first, ...rest] = splitInline(line, head.n);
-      points.push((numbered(first as string)?.text ?? '').trim());
-      for (const part of rest) points.push((numbered(part)?.text ?? part).trim());
+      points.push((leadingNumber(first as string)?.text ?? '').trim());
+      for (const part of rest) points.push((leadingNumber(part)?.text ?? part).trim());
       open = true;
     } else if (open) {
       points[points.length - 1] = joinLines(points[points.length - 1] as string, line);

@@ -5,7 +5,7 @@
  */
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseText, stripNumbering } from '../../src/model/normalise.js';
+import { leadingNumber, normaliseText, stripNumbering } from '../../src/model/normalise.js';
 
 describe('normaliseText', () => {
   it.each([
@@ -89,5 +89,27 @@ describe('stripNumbering', () => {
     ['9:30前受理', '9:30前受理'],
   ])('%j → %j', (input, output) => {
     expect(stripNumbering(input)).toBe(output);
+  });
+});
+
+describe('leadingNumber', () => {
+  it.each([
+    ['1、受理', 1],
+    ['（12）公开', 12],
+    ['③告知', 3],
+    ['⑶告知', 3],
+    ['⒊告知', 3],
+    ['⑳告知', 20],
+    ['一、受理', 1],
+    ['十、受理', 10],
+    ['(十二)公开', 12],
+    ['二十、公开', 20],
+    ['九十九．公开', 99],
+  ])('%j gives %i', (input, n) => {
+    expect(leadingNumber(input)).toEqual({ n, text: stripNumbering(input) });
+  });
+
+  it.each(['一次性告知', '1.5倍收费', '9:30前受理', '受理'])('%j is not numbered', (input) => {
+    expect(leadingNumber(input)).toBeUndefined();
   });
 });
