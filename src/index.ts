@@ -42,5 +42,5 @@ export type { PdfOptions } from './render/pdf.js';
 export type { PngOptions } from './render/png.js';
 export type { SvgOptions } from './render/svg.js';
 export { type ImportedChart, importTableFile, type TableImport } from './table/import.js';
-export { formatTableProblem, TableError, type TableProblem } from './table/problems.js';
+export { formatTableProblem, TableError, type TableProblem, type TableWarning } from './table/problems.js';
 export * from './theme/index.js';

@@ -39,6 +39,24 @@ export interface JobOptions {
 export interface ChartSource {
   readonly path: string;
   readonly text?: string;
+  /** For a power of a list: the loader's warnings about it, located at the list's cells. */
+  readonly warnings?: readonly string[];
+}
+
+/**
+ * The chart of a source, each of its warnings given to `onWarning` as a line. A power of a list
+ * brings those its import found, at the list's cells: the file text made from it has no lines
+ * of its own a reader could look up.
+ */
+export async function loadSource(
+  source: ChartSource,
+  onWarning: (line: string) => void,
+): Promise<PowerChart> {
+  if (source.text === undefined) {
+    return loadChart(source.path, { onWarning: (w) => onWarning(formatProblem(w)) });
+  }
+  for (const line of source.warnings ?? []) onWarning(line);
+  return parseChart(source.text, { filename: source.path });
 }
 
 export interface JobResult {
@@ -125,12 +143,7 @@ export async function runJob(
   // The chart's warnings are reported even when it then fails: they may say why.
   const chartWarnings: string[] = [];
   try {
-    // A power of a list was validated by its import, whose notes already gave its warnings at the
-    // list's cells; the file text made from it has no lines of its own to point at.
-    const chart =
-      source.text === undefined
-        ? await loadChart(input, { onWarning: (w) => chartWarnings.push(formatProblem(w)) })
-        : parseChart(source.text, { filename: input });
+    const chart = await loadSource(source, (line) => chartWarnings.push(line));
     const fonts = env.fonts(options);
     const scene = await layoutChart(chart, { fonts, page: options.page, theme: themes[options.theme] });
     const files: [string, string | Uint8Array][] = [];

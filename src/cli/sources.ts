@@ -16,7 +16,7 @@ export interface Sources {
   readonly sources: ChartSource[];
   /** Lists that could not be imported: their problems, one per line. */
   readonly failures: string[];
-  /** What imports had to say without failing, one per line. */
+  /** What imports had to say without failing, one per line (the loader's warnings go with their chart). */
   readonly notes: string[];
 }
 
@@ -34,8 +34,12 @@ export async function chartSources(files: readonly string[], debug: boolean): Pr
     try {
       const imported = await importTableFile(file);
       out.notes.push(...imported.notes.map((n) => `note / 提示: ${formatTableProblem(n)}`));
-      for (const { chart, yaml } of imported.charts) {
-        out.sources.push({ path: join(file, chartFileName(chart)), text: yaml });
+      for (const { chart, yaml, warnings } of imported.charts) {
+        out.sources.push({
+          path: join(file, chartFileName(chart)),
+          text: yaml,
+          warnings: warnings.map(formatTableProblem),
+        });
       }
     } catch (err) {
       out.failures.push(describeError(err, debug));

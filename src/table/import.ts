@@ -7,7 +7,7 @@ import { draftChart } from './draft.js';
 import { type Grid, location } from './grid.js';
 import { findHeader } from './header.js';
 import { MAX_TABLE_FILE_BYTES } from './limits.js';
-import { refuse, TableError, type TableProblem } from './problems.js';
+import { refuse, TableError, type TableProblem, type TableWarning } from './problems.js';
 import { readCsv } from './read-csv.js';
 import { readXlsx } from './read-xlsx.js';
 import { checkMergesWithinPowers, dataRows, groupPowers, groupStages } from './rows.js';
@@ -20,6 +20,8 @@ export interface ImportedChart {
   readonly sheet: string;
   /** 1-based first and last row of the power in its sheet. */
   readonly rows: readonly [number, number];
+  /** The chart loader's warnings about the chart, each at the cell it concerns. */
+  readonly warnings: readonly TableWarning[];
 }
 
 /** Everything read from one list. */
@@ -94,10 +96,11 @@ export function importGrid(grid: Grid): { charts: ImportedChart[]; notes: TableP
       // The loader's word on a cell already refused would say the same thing twice.
       const refused = new Set(problems.slice(before).map((p) => p.where));
       const checked: TableProblem[] = [];
-      const chart = validateDraft(draft, yaml, locate, checked);
+      const warnings: TableWarning[] = [];
+      const chart = validateDraft(draft, yaml, locate, { problems: checked, warnings });
       problems.push(...checked.filter((p) => !refused.has(p.where)));
       if (chart && problems.length === before)
-        charts.push({ chart, yaml, sheet: sheet.name, rows: draft.rows });
+        charts.push({ chart, yaml, sheet: sheet.name, rows: draft.rows, warnings });
     }
     problems.push(...problems.splice(sheetStart).sort(byCell));
   }
@@ -136,5 +139,5 @@ export async function importTableFile(path: string): Promise<TableImport> {
   }
   const { grid, notes } = await readXlsx(path, bytes);
   const imported = importGrid(grid);
-  return { charts: imported.charts, notes: [...notes, ...imported.notes] };
+  return { ...imported, notes: [...notes, ...imported.notes] };
 }

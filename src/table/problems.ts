@@ -1,9 +1,19 @@
+import type { ChartWarning, WarningKind } from '../model/problems.js';
+
 /** One thing wrong with (or worth knowing about) a spreadsheet, located as spreadsheets write it. */
 export interface TableProblem {
   /** `file.xlsx!Sheet1!C7`, `file.xlsx!Sheet1`, `file.csv!C7`, `file.csv:12` or the file alone. */
   readonly where: string;
   readonly zh: string;
   readonly en: string;
+}
+
+/**
+ * A warning of the chart loader ({@link ChartWarning}) about an imported chart, at the cell its
+ * value came from: the chart was accepted, but its author should know (e.g. a risk box without a level).
+ */
+export interface TableWarning extends TableProblem {
+  readonly kind: WarningKind;
 }
 
 /** `where: 中文 / English`. */

@@ -80,6 +80,64 @@ describe('fangkongtu import', () => {
   });
 });
 
+describe("the loader's warnings about charts from a list or a file", () => {
+  const NO_LEVEL = () =>
+    workbook({
+      name: '表',
+      rows: [
+        ['职权名称', '环节', '风险点', '防控措施'],
+        ['工伤认定', '受理', '不受理', '公开'],
+      ],
+    });
+  const warning = (where: string) =>
+    `warning / 警告: ${where}: 风险点没有写“风险等级”（高、中、低），图上不会显示风险等级 / the risk box has no "风险等级" (high, medium or low); the poster shows no level for it`;
+
+  it('import reports them at the cell and still writes the chart', async () => {
+    const list = join(dir, 'no-level.xlsx');
+    await writeFile(list, await NO_LEVEL());
+    const out = join(dir, 'no-level');
+    const { code, err } = await cli('import', list, '-o', out);
+    expect(err).toEqual([warning(`${list}!表!C2`)]);
+    expect(code).toBe(0);
+    expect(await filesIn(out)).toEqual(['工伤认定.yaml']);
+  });
+
+  it('render of a list reports them once, at the cell, not at lines of a file nobody wrote', async () => {
+    const list = join(dir, 'no-level-render.xlsx');
+    await writeFile(list, await NO_LEVEL());
+    const { code, err } = await cli('render', list, '-o', join(dir, 'no-level-out'), '-f', 'svg', '-j', '1');
+    expect(err).toEqual([warning(`${list}!表!C2`)]);
+    expect(code).toBe(0);
+    // With --json they are the chart's, as a chart file's are.
+    const json = await cli(
+      'render',
+      list,
+      '-o',
+      join(dir, 'no-level-json'),
+      '-f',
+      'svg',
+      '-j',
+      '1',
+      '--json',
+    );
+    expect(json.err).toEqual([]);
+    const report = JSON.parse(json.out.join('\n')) as { results: { input: string; warnings: string[] }[] };
+    expect(report.results.map((r) => [r.input, r.warnings])).toEqual([
+      [join(list, '工伤认定.yaml'), [warning(`${list}!表!C2`).replace('warning / 警告: ', '')]],
+    ]);
+  });
+
+  it('table reports those of chart files at their line', async () => {
+    const chart = join(dir, 'no-level.yaml');
+    await writeFile(chart, '职权名称: 工伤认定\n环节:\n  - 名称: 受理\n    风险点:\n      内容: [不受理]\n');
+    const { code, err } = await cli('table', chart, '-o', join(dir, 'no-level.csv'));
+    expect(err).toEqual([
+      `warning / 警告: ${chart}:4:5: 第 1 个环节「受理」的 风险点: 风险点没有写“风险等级”（高、中、低），图上不会显示风险等级 / the risk box has no "风险等级" (high, medium or low); the poster shows no level for it`,
+    ]);
+    expect(code).toBe(0);
+  });
+});
+
 describe('fangkongtu init --xlsx', () => {
   it('writes a template that imports to the starter chart, with its instructions sheet', async () => {
     const template = join(dir, '模板.xlsx');

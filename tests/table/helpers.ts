@@ -30,11 +30,15 @@ export async function workbook(...sheets: SheetSpec[]): Promise<Uint8Array> {
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
-/** The charts and notes imported from workbook bytes, as if the file were `t.xlsx`. */
+/** The charts, notes and the loader's warnings imported from workbook bytes, as if the file were `t.xlsx`. */
 export async function importWorkbook(bytes: Uint8Array) {
   const { grid, notes } = await readXlsx('t.xlsx', bytes);
   const imported = importGrid(grid);
-  return { charts: imported.charts, notes: [...notes, ...imported.notes].map((n) => `${n.where}: ${n.zh}`) };
+  return {
+    charts: imported.charts,
+    notes: [...notes, ...imported.notes].map((n) => `${n.where}: ${n.zh}`),
+    warnings: imported.charts.flatMap((c) => c.warnings),
+  };
 }
 
 /** The problem lines an import refuses with (fails the test if it succeeds). */

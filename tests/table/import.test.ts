@@ -300,4 +300,28 @@ describe('import: the shapes offices keep their lists in', () => {
       ].join('\n'),
     );
   });
+
+  it("the loader's warnings about an imported chart are reported at the cell they concern", async () => {
+    const bytes = await workbook({
+      name: 'S',
+      rows: [
+        ['职权名称', '环节', '风险点', '防控措施'],
+        ['工伤认定', '受理', '1、不受理；\n2、不告知。', '公开'],
+        [null, '审核', '审核不严', '复核'],
+        [null, '办结', null, '归档'],
+      ],
+      merges: ['A2:A4'],
+    });
+    const { charts, warnings } = await importWorkbook(bytes);
+    expect(charts).toHaveLength(1);
+    // No 风险等级 column: each risk box is drawn without a level, which its author should know.
+    expect(warnings).toEqual(
+      ['C2', 'C3'].map((cell) => ({
+        where: `t.xlsx!S!${cell}`,
+        zh: '风险点没有写“风险等级”（高、中、低），图上不会显示风险等级',
+        en: 'the risk box has no "风险等级" (high, medium or low); the poster shows no level for it',
+        kind: 'missing-level',
+      })),
+    );
+  });
 });

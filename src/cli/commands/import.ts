@@ -27,6 +27,9 @@ export async function importCommand(file: string, flags: ImportFlags, io: Io): P
   }
   const imported = await importTableFile(file);
   for (const note of imported.notes) io.err(`note / 提示: ${formatTableProblem(note)}`);
+  for (const { warnings } of imported.charts) {
+    for (const warning of warnings) io.err(`warning / 警告: ${formatTableProblem(warning)}`);
+  }
   const dir = resolve(flags.output);
   const files = imported.charts.map((c) => ({ ...c, path: join(dir, chartFileName(c.chart)) }));
   const seen = new Map<string, string>();

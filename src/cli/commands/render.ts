@@ -249,8 +249,8 @@ async function watchInputs(
   const rerender = async (path: string) => {
     if (!/\.(ya?ml|json)$/iu.test(path) && !isTableFile(path)) return;
     // A changed list is imported again: each of its powers is rendered as a chart would be.
-    const { sources, failures } = await chartSources([path], ctx.debug);
-    for (const line of failures) ctx.io.err(line);
+    const { sources, failures, notes } = await chartSources([path], ctx.debug);
+    for (const line of [...failures, ...notes]) ctx.io.err(line);
     let ok = failures.length === 0;
     for (const source of sources) {
       const result = await renderOne(batch, source);

@@ -1,12 +1,11 @@
 import { extname, relative, resolve } from 'node:path';
-import { loadChart } from '../../model/load.js';
-import { parseChart } from '../../model/parse.js';
 import type { PowerChart } from '../../model/types.js';
 import { renderTable, type TableFormat } from '../../office.js';
 import { describeError, UsageError } from '../errors.js';
 import { expandInputs } from '../inputs.js';
 import type { Io } from '../io.js';
 import { writeAtomic } from '../outputs.js';
+import { loadSource } from '../render-job.js';
 import { chartSources } from '../sources.js';
 
 const FORMATS: readonly TableFormat[] = ['xlsx', 'docx', 'csv'];
@@ -34,11 +33,7 @@ export async function tableCommand(
   const charts: PowerChart[] = [];
   for (const source of sources) {
     try {
-      charts.push(
-        source.text === undefined
-          ? await loadChart(source.path)
-          : parseChart(source.text, { filename: source.path }),
-      );
+      charts.push(await loadSource(source, (line) => io.err(`warning / 警告: ${line}`)));
     } catch (err) {
       failures.push(describeError(err, debug));
     }
