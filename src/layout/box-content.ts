@@ -18,6 +18,8 @@ export interface TextPiece {
   readonly color: string;
   /** Field of the chart the text came from, for missing-glyph warnings. */
   readonly field: string;
+  /** `heading` for a box's band label; other text is `text`, or `label`/`item` in a list. */
+  readonly role?: 'heading';
 }
 
 /** The level badge of a risk box: a small filled label such as 高. */
@@ -128,6 +130,7 @@ class SideBox {
       size: theme.sizes.band,
       color: theme.colors.bandText,
       field,
+      role: 'heading',
     };
     this.stack = new Stack(this.bandHeight + this.pad, this.pad);
   }

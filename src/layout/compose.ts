@@ -247,7 +247,7 @@ function drawRisk(b: SceneBuilder, theme: Theme, chart: PowerChart, i: number, r
       width: badge.width,
       height: badge.height,
     });
-    b.text(badge.label, r.x, r.y, badgeBox);
+    b.text(badge.label, r.x, r.y, badgeBox, true);
   }
 }
 

@@ -10,4 +10,5 @@ export type {
   ScenePage,
   SceneText,
   SceneWarning,
+  TextRole,
 } from './scene.js';

@@ -113,4 +113,18 @@ export interface SceneText {
   readonly color: string;
   /** Index in `boxes` of the box the run sits in. */
   readonly box: number;
+  /**
+   * The reading unit the run belongs to, numbered from 0 in reading order over the poster: the
+   * runs of one wrapped paragraph, of one list item (its number and all its lines) or of a
+   * level line with its badge (`风险等级：` + `高`) share a number, so a renderer can give a
+   * screen reader, a search or a tagged PDF each unit whole rather than line by line.
+   */
+  readonly paragraph: number;
+  readonly role: TextRole;
 }
+
+/**
+ * What a run is within its box: `heading` (a box's band label, 风险点 / 防控措施), `label` (a list
+ * item's number), `item` (a list item's words), `text` (everything else).
+ */
+export type TextRole = 'heading' | 'label' | 'item' | 'text';

@@ -22,6 +22,8 @@ export interface Span {
   readonly x: number;
   /** Advance width of the run (exact; see measureText). */
   readonly width: number;
+  /** True for a list item's number (`1.`), which tagged output marks apart from the item's words. */
+  readonly label?: true;
 }
 
 /** One line of a block, placed. */
@@ -33,6 +35,11 @@ export interface PlacedLine {
   /** Width from the line start to the end of its last span. */
   readonly width: number;
   readonly spans: readonly Span[];
+  /**
+   * In a numbered list, the index of the item the line belongs to (its first and wrapped
+   * lines share it), so a reader can be given each item whole; absent outside lists.
+   */
+  readonly item?: number;
 }
 
 /** Wrapped, placed text, ready for the layout to position as a whole. */

@@ -30,7 +30,8 @@ function labelGap(style: NumberStyle): number {
  * wrapped line of it at the same indent — the widest label's width plus a small gap, the same
  * for all items so the text columns align. An item's first line starts at x = 0 with the label
  * span at 0 and its text spans from the indent; its wrapped lines have x = indent. Text wraps
- * to `width − indent` (see wrapText). Lines are always left-aligned (`align` is ignored: a
+ * to `width − indent` (see wrapText). Every line carries its item's index and the label spans
+ * are marked, so renderers can hand readers an item whole, number included. Lines are always left-aligned (`align` is ignored: a
  * centred hanging indent has no meaning). `itemGap` pt is added between items.
  */
 export function setNumberedList(items: readonly string[], opts: ListOptions): TextBlock {
@@ -54,12 +55,13 @@ export function setNumberedList(items: readonly string[], opts: ListOptions): Te
       x: 0,
       baseline: top + setter.baseline(0),
       width: wrapped.length > 0 ? firstText.end : first.end,
-      spans: [...first.spans, ...firstText.spans],
+      spans: [...first.spans.map((span) => ({ ...span, label: true as const })), ...firstText.spans],
+      item: k,
     });
     top += setter.lineBox;
     for (const line of wrapped.slice(1)) {
       const { spans, end } = setter.spans(line, 0);
-      lines.push({ x: indent, baseline: top + setter.baseline(0), width: end, spans });
+      lines.push({ x: indent, baseline: top + setter.baseline(0), width: end, spans, item: k });
       top += setter.lineBox;
     }
   });

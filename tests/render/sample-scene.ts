@@ -64,7 +64,19 @@ export function sampleScene(fonts: FontSet, opts: SampleOptions = {}): Scene {
     x: number,
     y: number,
   ) =>
-    texts.push({ text, x: round(x), y: round(y), width: measure(font, text, size), font, size, color, box });
+    texts.push({
+      text,
+      x: round(x),
+      y: round(y),
+      width: measure(font, text, size),
+      font,
+      size,
+      color,
+      box,
+      // One paragraph per line: this Scene tests geometry, not reading units.
+      paragraph: texts.length,
+      role: 'text',
+    });
   /** Baseline of a line of `size` text whose line box of `lh` starts at `top`. */
   const baseline = (top: number, size: number, lh: number) => top + (lh - size) / 2 + 0.88 * size;
   /** Greedy per-character wrap (the real layout follows UAX #14; any break is fine here). */
