@@ -1,4 +1,5 @@
 import type { SceneMeta } from '../layout/scene.js';
+import { asArtifact, childElement, type Element, markAs } from './pdf-tags.js';
 
 /** One poster as the contents page lists it. */
 export interface ContentsEntry {
@@ -127,41 +128,53 @@ export function drawContents(
   font: string,
   pages: readonly PlacedEntry[][],
   heading: string,
+  parent: Element,
 ): void {
   const right = PAGE.width - PAGE.margin;
+  const toc = childElement(doc, parent, 'TOC');
   pages.forEach((entries, p) => {
     doc.addPage({ size: [...CONTENTS_PAGE_SIZE], margin: 0 });
     doc.font(font);
     let y = PAGE.margin;
     if (p === 0) {
-      doc.fontSize(SIZES.heading).fillColor(COLOURS.text);
-      doc.text(heading, PAGE.margin, y + SIZES.heading, { lineBreak: false, baseline: 'alphabetic' });
+      markAs(doc, childElement(doc, parent, 'H1'), () => {
+        doc.fontSize(SIZES.heading).fillColor(COLOURS.text);
+        doc.text(heading, PAGE.margin, y + SIZES.heading, { lineBreak: false, baseline: 'alphabetic' });
+      });
       y += SIZES.heading * LINE + GAP.afterHeading;
     }
-    for (const { entry, nameLines, nameSize, height } of entries) {
-      doc.fontSize(nameSize).fillColor(COLOURS.text);
-      nameLines.forEach((line, i) => {
-        const baseline = y + (i + 1) * nameSize * LINE - (LINE - 1) * nameSize;
-        doc.text(line, PAGE.margin, baseline, {
-          lineBreak: false,
-          baseline: 'alphabetic',
-          goTo: entry.destination,
-        });
+    for (const placed of entries) {
+      markAs(doc, childElement(doc, toc, 'TOCI'), () => drawEntry(doc, placed, y, right));
+      const ruleY = y + placed.height + GAP.entry / 2;
+      asArtifact(doc, () => {
+        doc.lineWidth(0.4).undash().moveTo(PAGE.margin, ruleY).lineTo(right, ruleY).stroke(COLOURS.rule);
       });
-      const number = String(entry.page);
-      doc.fontSize(SIZES.page);
-      const firstBaseline = y + nameSize * LINE - (LINE - 1) * nameSize;
-      doc.text(number, right - doc.widthOfString(number), firstBaseline, {
-        lineBreak: false,
-        baseline: 'alphabetic',
-        goTo: entry.destination,
-      });
-      const codeBaseline = y + nameLines.length * nameSize * LINE + GAP.nameToCode + SIZES.code;
-      doc.fontSize(SIZES.code).fillColor(COLOURS.muted);
-      doc.text(codeLine(entry.meta), PAGE.margin, codeBaseline, { lineBreak: false, baseline: 'alphabetic' });
-      const ruleY = y + height + GAP.entry / 2;
-      doc.lineWidth(0.4).undash().moveTo(PAGE.margin, ruleY).lineTo(right, ruleY).stroke(COLOURS.rule);
-      y += height + GAP.entry;
+      y += placed.height + GAP.entry;
     }
   });
+}
+
+/** One contents entry at `y`: its name (linked to its page), page number and code line. */
+function drawEntry(doc: PDFKit.PDFDocument, placed: PlacedEntry, y: number, right: number): void {
+  const { entry, nameLines, nameSize } = placed;
+  doc.fontSize(nameSize).fillColor(COLOURS.text);
+  nameLines.forEach((line, i) => {
+    const baseline = y + (i + 1) * nameSize * LINE - (LINE - 1) * nameSize;
+    doc.text(line, PAGE.margin, baseline, {
+      lineBreak: false,
+      baseline: 'alphabetic',
+      goTo: entry.destination,
+    });
+  });
+  const number = String(entry.page);
+  doc.fontSize(SIZES.page);
+  const firstBaseline = y + nameSize * LINE - (LINE - 1) * nameSize;
+  doc.text(number, right - doc.widthOfString(number), firstBaseline, {
+    lineBreak: false,
+    baseline: 'alphabetic',
+    goTo: entry.destination,
+  });
+  const codeBaseline = y + nameLines.length * nameSize * LINE + GAP.nameToCode + SIZES.code;
+  doc.fontSize(SIZES.code).fillColor(COLOURS.muted);
+  doc.text(codeLine(entry.meta), PAGE.margin, codeBaseline, { lineBreak: false, baseline: 'alphabetic' });
 }

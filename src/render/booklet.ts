@@ -3,8 +3,11 @@ import type { FontSet } from '../fonts/font-set.js';
 import type { LoadedFont } from '../fonts/registry.js';
 import type { Scene } from '../layout/scene.js';
 import { drawContents, planContents, posterDestination } from './booklet-contents.js';
+import { assertPdfaDrawable } from './pdf.js';
 import { createPdfDocument, finishPdf } from './pdf-document.js';
-import { createPdfFontBook, drawScenePage, type PdfFontBook } from './pdf-draw.js';
+import { drawScenePage } from './pdf-draw.js';
+import { createPdfFontBook, type PdfFontBook } from './pdf-fonts.js';
+import { childElement, documentElement } from './pdf-tags.js';
 
 /** Options of {@link renderScenesBooklet}. */
 export interface BookletOptions {
@@ -12,6 +15,10 @@ export interface BookletOptions {
   contents?: boolean;
   /** Document title, also the contents heading; default `行政职权廉政风险防控图汇编`. */
   title?: string;
+  /** Written to the Info dictionary's Author and the XMP `dc:creator`. */
+  author?: string;
+  /** Write PDF/A-2b, as `renderScenePdf` does. */
+  pdfa?: boolean;
 }
 
 /** The bookmark title of a poster: `name（codeLabel）`, or the name alone when it has no code. */
@@ -54,13 +61,19 @@ export async function renderScenesBooklet(
   opts: BookletOptions = {},
 ): Promise<Uint8Array> {
   if (entries.length === 0) throw new RangeError('a booklet needs at least one poster');
+  if (opts.pdfa) assertPdfaDrawable(entries.map((e) => e.scene));
   const title = opts.title ?? DEFAULT_TITLE;
-  const doc = await createPdfDocument({
-    title,
-    subject: entries.map((e) => e.scene.meta.codeLabel).join(', '),
-    keywords: ['廉政风险防控图', ...new Set(entries.map((e) => e.scene.meta.category))].join(', '),
-  });
+  const doc = await createPdfDocument(
+    {
+      title,
+      subject: entries.map((e) => e.scene.meta.codeLabel).join(', '),
+      keywords: ['廉政风险防控图', ...new Set(entries.map((e) => e.scene.meta.category))].join(', '),
+      ...(opts.author ? { author: opts.author } : {}),
+    },
+    { pdfa: opts.pdfa === true },
+  );
   const fontBook = createPdfFontBook(doc);
+  const root = documentElement(doc);
   if (opts.contents) {
     const font = contentsFont(
       doc,
@@ -81,14 +94,15 @@ export async function renderScenesBooklet(
       count = pages.length;
       pages = plan(count);
     }
-    drawContents(doc, font, pages, title);
+    drawContents(doc, font, pages, title, root);
   }
   entries.forEach(({ scene, fonts }, i) => {
-    drawScenePage(doc, scene, fonts, fontBook);
+    drawScenePage(doc, scene, fonts, fontBook, childElement(doc, root, 'Part'));
     doc.addNamedDestination(posterDestination(i), 'Fit');
     // pdfkit's default outline destination is `XYZ` with left = page width (it scrolls to the
     // right edge); `fit` shows the whole poster. @types/pdfkit does not declare the option.
     doc.outline.addItem(bookletEntryTitle(scene), { fit: true } as { expanded?: boolean });
   });
+  root.element.end();
   return finishPdf(doc);
 }

@@ -1,3 +1,5 @@
+import { xmpDescriptions } from './pdf-xmp.js';
+
 /** Document Info a PDF renderer fills in. */
 export interface PdfInfo {
   readonly title: string;
@@ -8,6 +10,15 @@ export interface PdfInfo {
   readonly creationDate?: Date;
 }
 
+/** How a document is written, beyond its Info. */
+export interface PdfDocumentOptions {
+  /** Write PDF/A-2b (ISO 19005-2, level B): XMP identification and an sRGB output intent. */
+  readonly pdfa?: boolean;
+}
+
+/** The document language: the posters are Simplified Chinese. */
+const LANG = 'zh-CN';
+
 /**
  * The date pdfkit hashes into the file ID when the caller gives none. pdfkit derives the
  * trailer's `/ID` from an MD5 of the Info entries including `CreationDate`, which it otherwise
@@ -15,21 +26,28 @@ export interface PdfInfo {
  */
 const ID_DATE = new Date(0);
 
+/** The Info Creator and Producer (and their XMP equivalents). */
+const CREATOR = 'fangkongtu';
+
 /**
- * A pdfkit document set up for deterministic output: the same drawing gives the same bytes.
+ * A pdfkit document set up for archives and for deterministic output: the same drawing gives
+ * the same bytes.
+ *
+ * Every document is PDF 1.7, tagged (`/MarkInfo`, a structure tree filled by pdf-tags.ts,
+ * `/Lang zh-CN`, the title shown in the viewer's title bar) and carries XMP metadata written by
+ * {@link xmpDescriptions} in place of pdfkit's own. With `pdfa`, pdfkit adds the PDF/A-2b
+ * identification to the XMP and embeds its sRGB IEC61966-2.1 profile as the output intent; the
+ * renderers use only RGB colours, which that intent covers.
  *
  * Where pdfkit 0.20 is not deterministic by default, and what is done about it:
  * - `CreationDate` is `new Date()`, and the file `/ID` is an MD5 of the Info including it. The
  *   Info is created with a fixed date, so the ID is stable (and still differs between posters,
  *   since Title etc. are hashed too); then, unless the caller asked for a date, the entry is made
- *   non-enumerable. pdfkit writes the Info dictionary with `for…in`, so the date is not written,
- *   while its XMP code, which reads `info.CreationDate` unconditionally and would crash on a
- *   deleted entry, still finds one. A test checks that no `/CreationDate` reaches the file.
- * - The PDF version stays pdfkit's default 1.3: for any other version pdfkit adds an XMP
- *   metadata stream, which would carry that date and copies the Title into XML unescaped.
- * - Subset tags (`/BaseFont /BZZZZZ+NotoSansSC-Regular`): pdfkit 0.20 derives them from its
- *   internal font ids (`F1`, `F2`… in registration order), not from `Math.random` as older
- *   releases did, so they are already stable; the fonts are registered in a fixed order.
+ *   non-enumerable. pdfkit writes the Info dictionary with `for…in`, so the date is not written.
+ *   A test checks that no `/CreationDate` reaches the file.
+ * - XMP: pdfkit's own always carries the creation date; it is replaced (see above).
+ * - Subset tags: pdfkit's are stable but the same in every file; pdf-fonts.ts derives them
+ *   from the glyphs each subset holds.
  * - Compression is zlib deflate, which is deterministic for equal input.
  *
  * No page is added (`autoFirstPage: false`) and no default font is loaded (`font: ''`):
@@ -38,28 +56,46 @@ const ID_DATE = new Date(0);
  * pdfkit is imported on first use, not with the module: it takes ~0.1 s to load, which a
  * process or worker thread that only writes SVG or PNG (or only dispatches work) need not pay.
  */
-export async function createPdfDocument(info: PdfInfo): Promise<PDFKit.PDFDocument> {
+export async function createPdfDocument(
+  info: PdfInfo,
+  options: PdfDocumentOptions = {},
+): Promise<PDFKit.PDFDocument> {
   const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     autoFirstPage: false,
     font: '',
     margin: 0,
     compress: true,
-    lang: 'zh-CN',
+    lang: LANG,
     displayTitle: true,
+    pdfVersion: '1.7',
+    tagged: true,
+    ...(options.pdfa ? { subset: 'PDF/A-2b' as const } : {}),
     info: {
       Title: info.title,
       ...(info.subject ? { Subject: info.subject } : {}),
       ...(info.keywords ? { Keywords: info.keywords } : {}),
       ...(info.author ? { Author: info.author } : {}),
-      Creator: 'fangkongtu',
-      Producer: 'fangkongtu',
+      Creator: CREATOR,
+      Producer: CREATOR,
       CreationDate: info.creationDate ?? ID_DATE,
     },
   });
   if (!info.creationDate) {
     Object.defineProperty(doc.info, 'CreationDate', { value: ID_DATE, enumerable: false });
   }
+  const xmp = xmpDescriptions({
+    title: info.title,
+    ...(info.author ? { author: info.author } : {}),
+    ...(info.subject ? { subject: info.subject } : {}),
+    ...(info.keywords ? { keywords: info.keywords } : {}),
+    creator: CREATOR,
+    producer: CREATOR,
+    ...(info.creationDate ? { creationDate: info.creationDate } : {}),
+    lang: LANG,
+  });
+  // pdfkit's `_addInfo` writes its XMP descriptions at `end()`; ours replace them (see pdf-xmp.ts).
+  (doc as unknown as { _addInfo: () => void })._addInfo = () => doc.appendXML(xmp);
   return doc;
 }
 

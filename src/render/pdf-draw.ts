@@ -1,38 +1,12 @@
 import type { FontSet } from '../fonts/font-set.js';
-import type { LoadedFont } from '../fonts/registry.js';
 import type { Scene, SceneBox, SceneLine } from '../layout/scene.js';
 import { formatNumber } from './format.js';
 import { bandPath, cornerRadius, isPaint, lineGeometry } from './geometry.js';
 import { assertRunWidth, runAdvance } from './glyphs.js';
+import type { PdfFontBook } from './pdf-fonts.js';
+import { asArtifact, type Element, posterTagger } from './pdf-tags.js';
 import { resolveSceneFaces } from './scene-fonts.js';
 import { assertRunText } from './text-check.js';
-
-/** Gives the pdfkit font name of a face, registering (and so embedding) each face once. */
-export type PdfFontBook = (face: LoadedFont) => string;
-
-/**
- * A font book for one document. Faces are keyed by file and PostScript name, so two FontSets
- * loaded by different registries still embed a shared file once; names are handed out in first
- * use order (`font1`, `font2`…), which keeps pdfkit's subset tags stable (see pdf-document.ts).
- */
-export function createPdfFontBook(doc: PDFKit.PDFDocument): PdfFontBook {
-  const names = new Map<string, string>();
-  return (face) => {
-    const key = `${face.path}#${face.postscriptName}`;
-    let name = names.get(key);
-    if (!name) {
-      name = `font${names.size + 1}`;
-      // pdfkit parses the bytes with its own fontkit and embeds a subset of the glyphs used.
-      // For a TrueType collection the PostScript name picks the face; for a single font it must
-      // be omitted, as fontkit would read it as a variation name and throw.
-      const collection = face.bytes.subarray(0, 4).toString('latin1') === 'ttcf';
-      if (collection) doc.registerFont(name, face.bytes, face.postscriptName);
-      else doc.registerFont(name, face.bytes);
-      names.set(key, name);
-    }
-    return name;
-  };
-}
 
 /** Traces a box outline as the current path. */
 function boxOutline(doc: PDFKit.PDFDocument, box: SceneBox): void {
@@ -84,6 +58,9 @@ function drawLine(doc: PDFKit.PDFDocument, line: SceneLine): void {
  * lines, then text as real (selectable, searchable) text in embedded subset fonts. Shared by the
  * single-poster PDF and the booklet, so both draw a poster identically.
  *
+ * Tagged: the shapes are layout artifacts; each text run is marked content of its element in
+ * the poster's structure, built under `parent` (see {@link posterTagger}).
+ *
  * Text: pdfkit's `y` is normally the top of the line box (it adds ascender/1000 × size); with
  * `baseline: 'alphabetic'` it is the baseline itself, which is what the Scene gives, so no
  * ascender arithmetic (and no rounding of it) is needed.
@@ -95,6 +72,7 @@ export function drawScenePage(
   scene: Scene,
   fonts: FontSet,
   fontBook: PdfFontBook,
+  parent: Element,
 ): void {
   // PDF strings could hold control characters, but the same Scene should fail the same way in
   // every format rather than give a PDF and no SVG.
@@ -102,19 +80,24 @@ export function drawScenePage(
   const faces = resolveSceneFaces(scene, fonts);
   const { width, height } = scene.page;
   doc.addPage({ size: [width, height], margin: 0 });
-  if (isPaint(scene.background)) doc.rect(0, 0, width, height).fill(scene.background);
-  for (const box of scene.boxes) drawBox(doc, box);
-  for (const line of scene.lines) drawLine(doc, line);
+  asArtifact(doc, () => {
+    if (isPaint(scene.background)) doc.rect(0, 0, width, height).fill(scene.background);
+    for (const box of scene.boxes) drawBox(doc, box);
+    for (const line of scene.lines) drawLine(doc, line);
+  });
+  const tag = posterTagger(doc, scene, parent);
   for (const run of scene.texts) {
     const face = faces.face(run.font);
     assertRunWidth(run, runAdvance(face, run), face);
     const text = run.text.replace(INVISIBLE, '');
     if (text === '') continue;
-    doc
-      .font(fontBook(face))
-      .fontSize(run.size)
-      .fillColor(run.color)
-      .text(text, run.x, run.y, { lineBreak: false, baseline: 'alphabetic' });
+    tag(run, () => {
+      doc
+        .font(fontBook(face))
+        .fontSize(run.size)
+        .fillColor(run.color)
+        .text(text, run.x, run.y, { lineBreak: false, baseline: 'alphabetic' });
+    });
   }
 }
 

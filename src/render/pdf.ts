@@ -1,7 +1,9 @@
 import type { FontSet } from '../fonts/font-set.js';
 import type { Scene, SceneMeta } from '../layout/scene.js';
 import { createPdfDocument, finishPdf } from './pdf-document.js';
-import { createPdfFontBook, drawScenePage } from './pdf-draw.js';
+import { drawScenePage } from './pdf-draw.js';
+import { createPdfFontBook } from './pdf-fonts.js';
+import { documentElement } from './pdf-tags.js';
 
 /** Options of {@link renderScenePdf}. */
 export interface PdfOptions {
@@ -11,6 +13,11 @@ export interface PdfOptions {
     /** Written as CreationDate. Omitted by default so equal input gives equal bytes. */
     creationDate?: Date;
   };
+  /**
+   * Write PDF/A-2b (ISO 19005-2 level B) for archives: XMP identification and an sRGB output
+   * intent. Refused when a character is in no font (PDF/A forbids drawing `.notdef`).
+   */
+  pdfa?: boolean;
 }
 
 /** The keywords a poster PDF is found by: its category, its codes and the kind of document. */
@@ -20,28 +27,57 @@ export function posterKeywords(meta: SceneMeta): string {
 
 /**
  * Renders a Scene as a one-page vector PDF of the Scene's page size, with real text in embedded
- * subset fonts (selectable and searchable) and document Info: Title = poster name, Subject =
- * codes, Keywords = category, codes and 廉政风险防控图, Creator and Producer = fangkongtu.
- * Deterministic: no creation date unless asked for, stable subset tags and file ID.
+ * subset fonts (selectable and searchable), tagged (a structure tree of title, stages, risk and
+ * control lists; `/Lang zh-CN`), and document Info mirrored in XMP: Title = poster name,
+ * Subject = codes, Keywords = category, codes and 廉政风险防控图, Author when given, Creator and
+ * Producer = fangkongtu. Optionally PDF/A-2b. Deterministic: no creation date unless asked for,
+ * subset tags and file ID derived from the content.
  *
  * @param scene - The laid-out poster; its page is already fitted.
  * @param fonts - The FontSet the layout measured with; its faces are embedded.
- * @param opts - Optional Author and CreationDate.
+ * @param opts - Optional Author and CreationDate, and `pdfa`.
  * @returns The PDF file bytes.
- * @throws Error for the font and text problems listed under `renderSceneSvg`.
+ * @throws Error for the font and text problems listed under `renderSceneSvg`, and with `pdfa`
+ *   for characters no font has.
  */
 export async function renderScenePdf(
   scene: Scene,
   fonts: FontSet,
   opts: PdfOptions = {},
 ): Promise<Uint8Array> {
-  const doc = await createPdfDocument({
-    title: scene.meta.name,
-    subject: scene.meta.codes.join(', '),
-    keywords: posterKeywords(scene.meta),
-    ...(opts.info?.author ? { author: opts.info.author } : {}),
-    ...(opts.info?.creationDate ? { creationDate: opts.info.creationDate } : {}),
-  });
-  drawScenePage(doc, scene, fonts, createPdfFontBook(doc));
+  if (opts.pdfa) assertPdfaDrawable([scene]);
+  const doc = await createPdfDocument(
+    {
+      title: scene.meta.name,
+      subject: scene.meta.codes.join(', '),
+      keywords: posterKeywords(scene.meta),
+      ...(opts.info?.author ? { author: opts.info.author } : {}),
+      ...(opts.info?.creationDate ? { creationDate: opts.info.creationDate } : {}),
+    },
+    { pdfa: opts.pdfa === true },
+  );
+  const root = documentElement(doc);
+  drawScenePage(doc, scene, fonts, createPdfFontBook(doc), root);
+  root.element.end();
   return finishPdf(doc);
+}
+
+/**
+ * PDF/A forbids showing the `.notdef` glyph (ISO 19005-2 §6.2.11.8), which is what a character
+ * no font has is drawn with; an archive copy is refused rather than made invalid.
+ *
+ * @throws Error naming the characters, their fields and the posters.
+ */
+export function assertPdfaDrawable(scenes: readonly Scene[]): void {
+  const missing = scenes.flatMap((scene) =>
+    scene.warnings.map(
+      (w) => `${scene.meta.name}: ${w.field} "${w.char}" (U+${w.codePoint.toString(16).toUpperCase()})`,
+    ),
+  );
+  if (missing.length > 0) {
+    throw new Error(
+      `PDF/A cannot draw characters that no font has; add a font with them (--font) / ` +
+        `PDF/A 不允许缺字，请用 --font 指定含这些字的字体: ${missing.join('; ')}`,
+    );
+  }
 }

@@ -35,3 +35,51 @@ export async function pdfInfo(doc: PDFDocumentProxy): Promise<Record<string, unk
   const { info } = await doc.getMetadata();
   return info as Record<string, unknown>;
 }
+
+/** A structure element of a page, with the text of all the marked content beneath it. */
+export interface StructNode {
+  readonly role: string;
+  readonly children: readonly StructNode[];
+  /** Text of the element's marked content and its descendants', in order. */
+  readonly text: string;
+}
+
+interface RawStruct {
+  role?: string;
+  type?: string;
+  id?: string;
+  children?: RawStruct[];
+}
+
+/**
+ * The structure tree of page `n` as pdfjs reads it (children of the structure tree root), each
+ * element with the text of the marked content it owns.
+ */
+export async function pdfStructure(doc: PDFDocumentProxy, n: number): Promise<StructNode[]> {
+  const page = await doc.getPage(n);
+  const content = await page.getTextContent({ includeMarkedContent: true });
+  const byId = new Map<string, string>();
+  const open: string[] = [];
+  for (const item of content.items) {
+    if ('type' in item && item.type === 'beginMarkedContentProps') open.push(String(item.id ?? ''));
+    else if ('type' in item && item.type === 'endMarkedContent') open.pop();
+    // pdfjs adds a ' ' item where glyphs leave a gap (label to item text); the PDF has none.
+    else if ('str' in item && item.str.trim() !== '') {
+      const id = open.at(-1);
+      if (id) byId.set(id, (byId.get(id) ?? '') + item.str);
+    }
+  }
+  const convert = (node: RawStruct): StructNode | undefined => {
+    if (node.type === 'content')
+      return { role: '#content', children: [], text: byId.get(node.id ?? '') ?? '' };
+    if (!node.role) return undefined;
+    const all = (node.children ?? []).map(convert).filter((c): c is StructNode => c !== undefined);
+    return {
+      role: node.role,
+      children: all.filter((c) => c.role !== '#content'),
+      text: all.map((c) => c.text).join(''),
+    };
+  };
+  const tree = (await page.getStructTree()) as unknown as RawStruct;
+  return (tree.children ?? []).map(convert).filter((c): c is StructNode => c !== undefined);
+}
