@@ -52,7 +52,7 @@ section(`warm phases, per poster (16 fixtures × ${reps} runs; PNG × ${pngReps}
 const warm: WarmResult = await runWarm(fixturesDir, reps, pngReps);
 const warmTargets: Partial<Record<(typeof PHASES)[number], number>> = {
   'measure+layout (layoutChart)': 10,
-  SVG: 5,
+  'SVG (outline)': 5,
   PDF: 50,
   'PNG (A4, 300 dpi)': 400,
 };

@@ -91,7 +91,7 @@ async function inProcess(
   const started = performance.now();
   for (let k = 0; k < all.length; k++) {
     const scene = await layoutChart(all[k] as PowerChart, { fonts });
-    renderSceneSvg(scene, fonts);
+    await renderSceneSvg(scene, fonts);
     await renderScenePdf(scene, fonts);
     if (checkpoints.includes(k + 1)) {
       const elapsed = performance.now() - started;

@@ -17,7 +17,7 @@ import type { PowerChart } from '../src/model/types.js';
 import { renderScenePdf } from '../src/render/pdf.js';
 import { pagePixels, renderScenePng } from '../src/render/png.js';
 import { encodeOpaquePng } from '../src/render/png-encode.js';
-import { buildSceneSvg, renderSceneSvg } from '../src/render/svg.js';
+import { outlineSvg, renderSceneSvg } from '../src/render/svg.js';
 import { createTextCache } from '../src/text/measure.js';
 import { colorTheme } from '../src/theme/builtin.js';
 import { type Summary, summarise } from './stats.js';
@@ -27,7 +27,8 @@ export const PHASES = [
   'text measuring',
   'ELK layout',
   'measure+layout (layoutChart)',
-  'SVG',
+  'SVG (embed, default)',
+  'SVG (outline)',
   'PDF',
   'PNG (A4, 300 dpi)',
   '  PNG: outline SVG',
@@ -132,10 +133,15 @@ export async function runWarm(dir: string, reps: number, pngReps: number): Promi
     record('measure+layout (layoutChart)', timed, performance.now() - t, f, 'layout');
   });
   const sceneOf = (f: Fixture) => f.scene as Scene;
-  await phase(reps, (f, timed) => {
+  await phase(reps, async (f, timed) => {
     const t = performance.now();
-    renderSceneSvg(sceneOf(f), fonts);
-    record('SVG', timed, performance.now() - t, f, 'svg');
+    await renderSceneSvg(sceneOf(f), fonts);
+    record('SVG (embed, default)', timed, performance.now() - t, f, 'svg');
+  });
+  await phase(reps, async (f, timed) => {
+    const t = performance.now();
+    await renderSceneSvg(sceneOf(f), fonts, { text: 'outline' });
+    record('SVG (outline)', timed, performance.now() - t);
   });
   await phase(reps, async (f, timed) => {
     const t = performance.now();
@@ -170,7 +176,7 @@ function size(c: BoxContent) {
 function pngSteps(scene: Scene, fonts: FontSet, s: (p: Phase) => number[]): void {
   const px = pagePixels(scene.page, 300);
   const svg = timeSync(s('  PNG: outline SVG'), () =>
-    buildSceneSvg(scene, fonts, 'outline', { width: String(px.width), height: String(px.height) }),
+    outlineSvg(scene, fonts, { width: String(px.width), height: String(px.height) }),
   );
   const image = timeSync(s('  PNG: resvg render'), () =>
     new Resvg(svg, {

@@ -38,8 +38,10 @@ export async function prepare(
 }
 
 /**
- * The poster as a self-contained SVG string. By default text is drawn as glyph outlines, so it
- * looks the same on machines without Chinese fonts; `text: 'text'` keeps selectable `<text>`.
+ * The poster as a self-contained SVG string. By default (`text: 'embed'`) text is real `<text>`
+ * in WOFF2 subsets of the poster's fonts embedded in the file: searchable, selectable, and the
+ * same in every browser, with or without Chinese fonts. `text: 'outline'` draws glyph outlines
+ * (for tools without `@font-face`), `text: 'text'` relies on installed fonts.
  */
 export async function renderSvg(input: Drawable, options: RenderOptions & SvgOptions = {}): Promise<string> {
   const { scene, fonts } = await prepare(input, options);

@@ -34,7 +34,9 @@ export interface DocxOptions extends RenderOptions {
 async function posterImage(input: Drawable, options: DocxOptions): Promise<PosterImage> {
   const { scene, fonts } = await prepare(input, options);
   const [svg, png] = await Promise.all([
-    renderSvg(scene, { fonts }),
+    // Glyph outlines: Word draws an SVG picture without its @font-face fonts, so embedded-font
+    // text would come out in whatever font the reader's machine has.
+    renderSvg(scene, { fonts, text: 'outline' }),
     renderPng(scene, { fonts, dpi: options.fallbackDpi ?? DOCX_FALLBACK_DPI }),
   ]);
   const { page, meta } = scene;

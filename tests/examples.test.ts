@@ -16,7 +16,7 @@ describe('examples', () => {
     const dir = await mkdtemp(join(tmpdir(), 'fkt-embed-'));
     await tsx('embed.ts', dir);
     const svg = await readFile(join(dir, 'embed.svg'), 'utf8');
-    expect(svg).toContain('<title>职业资格证书核发</title>');
+    expect(svg).toMatch(/<title id="[^"]+">职业资格证书核发<\/title>/);
     expect((await readFile(join(dir, 'embed.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
   });
 

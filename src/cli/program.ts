@@ -77,7 +77,13 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       .addOption(pageOption())
       .option('--dpi <n>', 'PNG resolution in dots per inch', '300')
       .addOption(themeOption())
-      .option('--svg-text', 'keep real <text> in SVG (selectable; needs the font on the viewer)')
+      .option(
+        '--svg-text <mode>',
+        'SVG text: embed (real text, fonts inside), outline (glyph shapes), text (installed fonts)',
+        'embed',
+      )
+      .option('--author <name>', 'PDF author (Info and XMP metadata), e.g. the office that made the chart')
+      .option('--pdfa', 'write PDF/A-2b for archives (and the PDF booklet too)')
       .option(
         '--booklet <file>',
         'also write every chart into one PDF, a page each, with bookmarks; a .docx name writes the Word 汇编 (contents, posters, 一览表)',

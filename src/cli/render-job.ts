@@ -10,7 +10,7 @@ import type { PowerChart } from '../model/types.js';
 import { renderDocx } from '../office.js';
 import { renderScenePdf } from '../render/pdf.js';
 import { renderScenePng } from '../render/png.js';
-import { renderSceneSvg } from '../render/svg.js';
+import { renderSceneSvg, type SvgTextMode } from '../render/svg.js';
 import { themes } from '../theme/builtin.js';
 import { describeError } from './errors.js';
 import { type Format, outputPath, writeAtomic } from './outputs.js';
@@ -25,7 +25,11 @@ export interface JobOptions {
   readonly font?: FontFile;
   readonly boldFont?: FontFile;
   readonly titleFont?: FontFile;
-  readonly svgText: boolean;
+  readonly svgText: SvgTextMode;
+  /** The PDFs' Author. */
+  readonly author?: string;
+  /** Write PDF/A-2b. */
+  readonly pdfa: boolean;
   /** Keep the Scene in the result (for a booklet). */
   readonly keepScene: boolean;
   /** Report unexpected errors with their stack. */
@@ -167,11 +171,14 @@ export async function runJob(
 async function renderFormat(format: Format, scene: Scene, fonts: FontSet, options: JobOptions) {
   switch (format) {
     case 'svg':
-      return renderSceneSvg(scene, fonts, { text: options.svgText ? 'text' : 'outline' });
+      return renderSceneSvg(scene, fonts, { text: options.svgText });
     case 'png':
       return renderScenePng(scene, fonts, { dpi: options.dpi });
     case 'pdf':
-      return renderScenePdf(scene, fonts);
+      return renderScenePdf(scene, fonts, {
+        pdfa: options.pdfa,
+        ...(options.author !== undefined && { info: { author: options.author } }),
+      });
     case 'docx':
       return renderDocx(scene, { fonts });
   }

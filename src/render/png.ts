@@ -2,7 +2,7 @@ import { Resvg } from '@resvg/resvg-js';
 import type { FontSet } from '../fonts/font-set.js';
 import type { Scene } from '../layout/scene.js';
 import { encodeOpaquePng } from './png-encode.js';
-import { buildSceneSvg } from './svg.js';
+import { outlineSvg } from './svg.js';
 
 /** Options of {@link renderScenePng}. */
 export interface PngOptions {
@@ -56,7 +56,7 @@ export async function renderScenePng(
   // (9 GB for a few hundred pages). One turn here lets the earlier pages go first.
   await new Promise<void>((resolve) => setImmediate(resolve));
   const px = pagePixels(scene.page, dpi);
-  const svg = buildSceneSvg(scene, fonts, 'outline', { width: String(px.width), height: String(px.height) });
+  const svg = outlineSvg(scene, fonts, { width: String(px.width), height: String(px.height) });
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'original' },
     background: '#ffffff',

@@ -5,6 +5,8 @@ import type { LoadedFont } from '../fonts/registry.js';
 import type { SceneText } from '../layout/scene.js';
 import { formatNumber as n } from './format.js';
 import { assertRunWidth, glyphPathData, runAdvance, shapeRun } from './glyphs.js';
+import type { SceneFaces } from './scene-fonts.js';
+import { breakSpace, type TextParagraph } from './svg-accessibility.js';
 import { child, XML_NS } from './svg-document.js';
 
 /**
@@ -17,17 +19,18 @@ const SCALE_DECIMALS = 6;
 export type GlyphRef = (fontId: FontId, glyph: Glyph) => string | undefined;
 
 /**
- * A glyph table for one document. Ids are `g-<font id>-<glyph id>` — stable between runs and
- * processes because they depend only on the font and the glyph, never on a counter.
+ * A glyph table for one document. Ids are `<prefix>-<font id>-<glyph id>`: the document's
+ * prefix (see svg-ids.ts) keeps them apart from other SVGs on the same web page, and within
+ * the document they depend only on the font and the glyph, never on a counter.
  *
  * @param defs - The document's `<defs>`, where the outlines go in first-use order.
  * @returns A function giving the id for a glyph, or `undefined` for a blank glyph (space),
  *   which needs no `<use>`.
  */
-export function createGlyphRef(defs: Dom): GlyphRef {
+export function createGlyphRef(defs: Dom, prefix: string): GlyphRef {
   const ids = new Map<string, string | undefined>();
   return (fontId, glyph) => {
-    const id = `g-${fontId}-${glyph.id}`;
+    const id = `${prefix}-${fontId}-${glyph.id}`;
     if (ids.has(id)) return ids.get(id);
     const d = glyphPathData(glyph);
     const ref = d === '' ? undefined : id;
@@ -38,56 +41,87 @@ export function createGlyphRef(defs: Dom): GlyphRef {
 }
 
 /**
- * Draws a run as glyph outlines: one `<use>` per visible glyph, inside a `<g aria-label>` that
- * keeps the words for screen readers and search.
+ * Draws a paragraph as glyph outlines: one `<use>` per visible glyph, all in a `<g>` whose
+ * `aria-label` holds the paragraph's words (a whole list item, not a line) for screen readers.
  *
- * @param fontId - The canonical id of the run's face, used for glyph ids.
- * @throws Error when the run's advance differs from `run.width` (see {@link assertRunWidth}).
+ * @returns The paragraph's element.
+ * @throws Error when a run's advance differs from `run.width` (see {@link assertRunWidth}).
  */
-export function drawRunOutlined(
+export function drawParagraphOutlined(
   layer: Dom,
-  run: SceneText,
-  face: LoadedFont,
-  fontId: FontId,
+  paragraph: TextParagraph,
+  faces: SceneFaces,
   ref: GlyphRef,
-): void {
-  const shaped = shapeRun(face, run);
-  assertRunWidth(run, shaped.advance, face);
-  const scale = n(run.size / face.font.unitsPerEm, SCALE_DECIMALS);
-  const group = child(layer, 'g', { 'aria-label': run.text, fill: run.color });
-  for (const { glyph, x, y } of shaped.glyphs) {
-    const id = ref(fontId, glyph);
-    if (id)
-      child(group, 'use', { href: `#${id}`, transform: `matrix(${scale} 0 0 ${scale} ${n(x)} ${n(y)})` });
+): Dom {
+  const color = paragraph.runs[0]?.color ?? 'currentColor';
+  const group = child(layer, 'g', { 'aria-label': paragraph.text, fill: color });
+  for (const run of paragraph.runs) {
+    const face = faces.face(run.font);
+    const shaped = shapeRun(face, run);
+    assertRunWidth(run, shaped.advance, face);
+    const scale = n(run.size / face.font.unitsPerEm, SCALE_DECIMALS);
+    // A run in another colour (the level badge's 高) gets a group of its own.
+    const target = run.color === color ? group : child(group, 'g', { fill: run.color });
+    for (const { glyph, x, y } of shaped.glyphs) {
+      const id = ref(faces.canonicalId(run.font), glyph);
+      if (id)
+        child(target, 'use', { href: `#${id}`, transform: `matrix(${scale} 0 0 ${scale} ${n(x)} ${n(y)})` });
+    }
   }
-}
-
-/** A CSS font-family value naming `family` first, quoted for CSS, with a generic fallback. */
-function fontFamily(family: string): string {
-  return `'${family.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}', sans-serif`;
+  return group;
 }
 
 /** The face's OS/2 weight class (400 regular, 700 bold), which picks the face inside its family. */
-function fontWeight(face: LoadedFont): number {
+export function fontWeight(face: LoadedFont): number {
   const os2 = (face.font as unknown as { 'OS/2'?: { usWeightClass?: number } })['OS/2'];
   return os2?.usWeightClass ?? 400;
 }
 
-/**
- * Draws a run as a real `<text>` element: selectable and small, but the viewer must have the
- * family installed or it substitutes another font whose widths differ from the layout's.
- * `xml:space="preserve"` keeps runs of spaces, which SVG would otherwise collapse.
- */
-export function drawRunAsText(layer: Dom, run: SceneText, face: LoadedFont, familyName: string): void {
-  assertRunWidth(run, runAdvance(face, run), face);
-  child(layer, 'text', {
-    x: n(run.x),
-    y: n(run.y),
-    'font-family': fontFamily(familyName),
+/** The font attributes of a run: family (from `family`), size, weight, colour. */
+function runAttrs(run: SceneText, faces: SceneFaces, family: (id: FontId) => string): Record<string, string> {
+  return {
+    'font-family': family(run.font),
     'font-size': n(run.size),
-    'font-weight': String(fontWeight(face)),
+    'font-weight': String(fontWeight(faces.face(run.font))),
     fill: run.color,
-  })
-    .attr('xml:space', 'preserve', XML_NS)
-    .words(run.text);
+  };
+}
+
+/**
+ * Draws a paragraph as one real `<text>` element with a `<tspan>` per run, each placed at the
+ * run's exact left end and baseline: the layout's line breaks and positions, in text that can
+ * be searched, selected and copied whole (a phrase across a line break is found, a list item
+ * copies as one line). The `<text>` carries the first run's font attributes; a run that
+ * differs (a fallback face, the badge's colour) repeats them on its `<tspan>`.
+ *
+ * The space a line was broken at is put back at the end of the line (see `breakSpace`), where
+ * it draws nothing. `xml:space="preserve"` keeps runs of spaces, which SVG would collapse.
+ *
+ * @param family - The CSS `font-family` of a font id: embedded subsets, or installed fonts.
+ * @returns The paragraph's element.
+ * @throws Error when a run's advance differs from `run.width` (see {@link assertRunWidth}).
+ */
+export function drawParagraphAsText(
+  layer: Dom,
+  paragraph: TextParagraph,
+  faces: SceneFaces,
+  family: (id: FontId) => string,
+): Dom {
+  const [first] = paragraph.runs;
+  if (!first) throw new RangeError('a paragraph has at least one run');
+  const base = runAttrs(first, faces, family);
+  const text = child(layer, 'text', base).attr('xml:space', 'preserve', XML_NS);
+  paragraph.runs.forEach((run, i) => {
+    const face = faces.face(run.font);
+    assertRunWidth(run, runAdvance(face, run), face);
+    const next = paragraph.runs[i + 1];
+    const endsLine = next !== undefined && next.y !== run.y;
+    const words = endsLine ? run.text + breakSpace(run.text, next.text) : run.text;
+    const attrs: Record<string, string> = { x: n(run.x), y: n(run.y) };
+    for (const [key, value] of Object.entries(runAttrs(run, faces, family))) {
+      if (base[key] !== value) attrs[key] = value;
+    }
+    child(text, 'tspan', attrs).words(words);
+  });
+  return text;
 }

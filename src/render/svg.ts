@@ -1,24 +1,38 @@
+import type { Dom } from '@svgdotjs/svg.js';
 import type { FontSet } from '../fonts/font-set.js';
 import type { Scene, SceneMeta } from '../layout/scene.js';
 import { formatNumber as n, pageSizeMm } from './format.js';
-import { resolveSceneFaces } from './scene-fonts.js';
+import { resolveSceneFaces, type SceneFaces } from './scene-fonts.js';
+import { type TextNode, type TextParagraph, textTree } from './svg-accessibility.js';
 import { buildSvg, child, XML_NS } from './svg-document.js';
+import { cssString, type EmbeddedFonts, embedFonts } from './svg-font-embed.js';
+import { svgIdPrefix } from './svg-ids.js';
 import { drawBox, drawLine } from './svg-shapes.js';
-import { createGlyphRef, drawRunAsText, drawRunOutlined } from './svg-text.js';
+import { createGlyphRef, drawParagraphAsText, drawParagraphOutlined, type GlyphRef } from './svg-text.js';
 import { assertRunText, assertXmlText } from './text-check.js';
+
+/**
+ * How an SVG writes its text:
+ * - `'embed'` (default): real `<text>` in the poster's fonts, embedded as WOFF2 subsets of the
+ *   characters used. Searchable, selectable, read whole by screen readers, and drawn the same
+ *   in every browser whether or not it has Chinese fonts; the smallest file of the three that
+ *   looks right everywhere. Tools that ignore `@font-face` (resvg, some editors) fall back to
+ *   installed fonts.
+ * - `'outline'`: glyph outlines, each distinct glyph once in `<defs>`, placed with `<use>`.
+ *   Looks identical in any SVG tool, needs no font support at all; the text cannot be selected
+ *   or searched (screen readers still get it), and the file is the largest.
+ * - `'text'`: real `<text>` naming the font family, no font inside: the smallest file, but the
+ *   viewer must have the fonts installed, or another font with other widths overruns the boxes.
+ */
+export type SvgTextMode = 'embed' | 'outline' | 'text';
+
+/** The text modes, in the order the CLI lists them. */
+export const SVG_TEXT_MODES: readonly SvgTextMode[] = ['embed', 'outline', 'text'];
 
 /** Options of {@link renderSceneSvg}. */
 export interface SvgOptions {
-  /**
-   * How text is written:
-   * - `'outline'` (default): glyph outlines, each distinct glyph once in `<defs>` and placed
-   *   with `<use>`. Looks identical everywhere — no Chinese font needed on the viewer (doc
-   *   sites, GitHub READMEs, resvg) — and the words stay in `aria-label` for screen readers
-   *   and search; but the text cannot be selected or copied, and the file is larger.
-   * - `'text'`: real `<text>` elements. Smaller and selectable, but the viewer must have the
-   *   font family installed; a substitute font has other widths, so lines may overrun boxes.
-   */
-  text?: 'outline' | 'text';
+  /** How text is written; see {@link SvgTextMode}. Default `'embed'`. */
+  text?: SvgTextMode;
 }
 
 /** The poster's one-line description: category and code, e.g. `行政许可类，职权编码：1600-A-…`. */
@@ -37,60 +51,127 @@ function assertSceneXmlSafe(scene: Scene): void {
 }
 
 /**
- * Renders a Scene as a self-contained SVG document: no external references, no fonts needed in
- * the default outline mode, a `viewBox` in points and a physical size in millimetres so it
- * prints at the poster's size. Output is byte-identical for equal input (stable ids, one number
- * format). Text is drawn where the Scene places it; nothing is measured or wrapped here.
+ * Renders a Scene as a self-contained SVG document: no external references, a `viewBox` in
+ * points and a physical size in millimetres so it prints at the poster's size, an accessible
+ * structure (`role="img"` named by its `<title>` and `<desc>`, a labelled group per stage with
+ * its risk and control groups, each list item one unit). Output is byte-identical for equal
+ * input: ids and font families carry a prefix derived from the content (see svg-ids.ts), so
+ * several posters can be inlined in one web page. Text is drawn where the Scene places it;
+ * nothing is measured or wrapped here.
  *
  * @param scene - The laid-out poster.
  * @param fonts - The FontSet the layout measured with.
- * @param opts - `text: 'outline' | 'text'`, see {@link SvgOptions}.
+ * @param opts - `text`, see {@link SvgTextMode}.
  * @returns The SVG markup (UTF-8 text, no XML declaration).
  * @throws Error if a string contains characters XML forbids, if a text run has a line break,
  *   or if `fonts` are not the fonts the layout used (names or run widths differ).
  */
-export function renderSceneSvg(scene: Scene, fonts: FontSet, opts: SvgOptions = {}): string {
-  return buildSceneSvg(scene, fonts, opts.text ?? 'outline');
+export async function renderSceneSvg(scene: Scene, fonts: FontSet, opts: SvgOptions = {}): Promise<string> {
+  const mode = opts.text ?? 'embed';
+  assertSceneXmlSafe(scene);
+  const faces = resolveSceneFaces(scene, fonts);
+  const prefix = svgIdPrefix(scene, faces, mode);
+  const embedded = mode === 'embed' ? await embedFonts(scene, faces, prefix) : undefined;
+  return drawSvg(scene, faces, prefix, mode, embedded);
 }
 
 /**
- * {@link renderSceneSvg} with the root's `width`/`height` replaceable: the PNG renderer asks
- * for an exact pixel size instead of millimetres (see `png.ts`).
+ * The outline SVG of a Scene at an exact size: the PNG renderer's input (resvg draws outlines
+ * without any font), with `width`/`height` in pixels instead of millimetres (see `png.ts`).
  *
  * @internal
  */
-export function buildSceneSvg(
+export function outlineSvg(
   scene: Scene,
   fonts: FontSet,
-  mode: 'outline' | 'text',
-  size?: { readonly width: string; readonly height: string },
+  size: { readonly width: string; readonly height: string },
 ): string {
   assertSceneXmlSafe(scene);
   const faces = resolveSceneFaces(scene, fonts);
+  return drawSvg(scene, faces, svgIdPrefix(scene, faces, 'outline'), 'outline', undefined, size);
+}
+
+function drawSvg(
+  scene: Scene,
+  faces: SceneFaces,
+  prefix: string,
+  mode: SvgTextMode,
+  embedded: EmbeddedFonts | undefined,
+  size?: { readonly width: string; readonly height: string },
+): string {
   const { width, height } = scene.page;
   return buildSvg((root) => {
     const physical = size ?? pageSizeMm(scene.page);
-    root.attr({ viewBox: `0 0 ${n(width)} ${n(height)}`, width: physical.width, height: physical.height });
+    root.attr({
+      viewBox: `0 0 ${n(width)} ${n(height)}`,
+      width: physical.width,
+      height: physical.height,
+      role: 'img',
+      'aria-labelledby': `${prefix}-title ${prefix}-desc`,
+    });
     root.attr('xml:lang', 'zh-CN', XML_NS);
-    child(root, 'title').words(scene.meta.name);
-    child(root, 'desc').words(describe(scene.meta));
+    child(root, 'title', { id: `${prefix}-title` }).words(scene.meta.name);
+    child(root, 'desc', { id: `${prefix}-desc` }).words(describe(scene.meta));
+    if (embedded) child(root, 'style').words(embedded.css);
     const defs = child(root, 'defs');
-    child(root, 'rect', { width: n(width), height: n(height), fill: scene.background });
-    const boxes = child(root, 'g', { class: 'boxes' });
+    child(root, 'rect', {
+      width: n(width),
+      height: n(height),
+      fill: scene.background,
+      'aria-hidden': 'true',
+    });
+    const boxes = child(root, 'g', { class: 'boxes', 'aria-hidden': 'true' });
     for (const box of scene.boxes) drawBox(boxes, box);
-    const lines = child(root, 'g', { class: 'lines' });
+    const lines = child(root, 'g', { class: 'lines', 'aria-hidden': 'true' });
     for (const line of scene.lines) drawLine(lines, line);
     const texts = child(root, 'g', { class: 'texts' });
-    const glyphRef = createGlyphRef(defs);
-    for (const run of scene.texts) {
-      const face = faces.face(run.font);
-      if (mode === 'outline') {
-        drawRunOutlined(texts, run, face, faces.canonicalId(run.font), glyphRef);
-      } else {
-        drawRunAsText(texts, run, face, scene.fonts[run.font]?.familyName ?? face.familyName);
-      }
-    }
-    // An empty <defs> (text mode) is noise; drop it.
+    const draw = paragraphDrawer(
+      mode,
+      faces,
+      embedded,
+      mode === 'outline' ? createGlyphRef(defs, prefix) : undefined,
+    );
+    drawTree(texts, textTree(scene), draw);
+    // An empty <defs> (text modes) is noise; drop it.
     if (defs.children().length === 0) defs.remove();
   });
+}
+
+/** How one paragraph is drawn in `mode`. */
+function paragraphDrawer(
+  mode: SvgTextMode,
+  faces: SceneFaces,
+  embedded: EmbeddedFonts | undefined,
+  ref: GlyphRef | undefined,
+): (layer: Dom, paragraph: TextParagraph) => Dom {
+  if (ref) return (layer, p) => drawParagraphOutlined(layer, p, faces, ref);
+  if (embedded) return (layer, p) => drawParagraphAsText(layer, p, faces, (id) => embedded.family(id));
+  if (mode !== 'text') throw new Error(`SVG text mode ${mode} needs its fonts prepared`);
+  return (layer, p) => drawParagraphAsText(layer, p, faces, (id) => installedFamily(faces, id));
+}
+
+/** An installed family, by name, with a generic fallback (`'text'` mode). */
+function installedFamily(faces: SceneFaces, id: Parameters<SceneFaces['face']>[0]): string {
+  return `${cssString(faces.face(id).familyName)}, sans-serif`;
+}
+
+/**
+ * Writes the text tree: a labelled `<g role="group">` per group, a `<g role="list">` per list,
+ * paragraphs as drawn (list items with `role="listitem"`).
+ */
+function drawTree(
+  layer: Dom,
+  nodes: readonly TextNode[],
+  draw: (layer: Dom, paragraph: TextParagraph) => Dom,
+): void {
+  for (const node of nodes) {
+    if (node.kind === 'paragraph') {
+      const element = draw(layer, node);
+      if (node.item) element.attr('role', 'listitem');
+    } else if (node.kind === 'list') drawTree(child(layer, 'g', { role: 'list' }), node.children, draw);
+    else {
+      const group = child(layer, 'g', { class: node.className, role: 'group', 'aria-label': node.label });
+      drawTree(group, node.children, draw);
+    }
+  }
 }

@@ -183,29 +183,29 @@ describe('render: up-to-date outputs are skipped', () => {
     expect(a3.report).toMatchObject({ skipped: 0, results: [{ skipped: false }] });
     expect((await renderJson([...args, '--page', 'A3'])).report.skipped).toBe(1);
     expect((await renderJson([...args, '--theme', 'mono'])).report.skipped).toBe(0);
-    expect((await renderJson([...args, '--svg-text'])).report.skipped).toBe(0);
+    expect((await renderJson([...args, '--svg-text', 'text'])).report.skipped).toBe(0);
 
     await write(dir, 'chart.yaml', chartYaml('缓存（改过）'));
-    const changed = await renderJson([...args, '--svg-text']);
+    const changed = await renderJson([...args, '--svg-text', 'text']);
     expect(changed.report).toMatchObject({ skipped: 0, results: [{ skipped: false }] });
     expect(await readFile(svg, 'utf8')).toContain('缓存（改过）');
-    expect((await renderJson([...args, '--svg-text'])).report.skipped).toBe(1);
+    expect((await renderJson([...args, '--svg-text', 'text'])).report.skipped).toBe(1);
 
     // A deleted output is rendered again; so is everything after the manifest is damaged.
     await rm(svg);
-    expect((await renderJson([...args, '--svg-text'])).report.skipped).toBe(0);
+    expect((await renderJson([...args, '--svg-text', 'text'])).report.skipped).toBe(0);
     await writeFile(join(out, CACHE), '{ not json');
-    const damaged = await renderJson([...args, '--svg-text']);
+    const damaged = await renderJson([...args, '--svg-text', 'text']);
     expect(damaged.code).toBe(0);
     expect(damaged.report.skipped).toBe(0);
-    expect((await renderJson([...args, '--svg-text'])).report.skipped).toBe(1);
+    expect((await renderJson([...args, '--svg-text', 'text'])).report.skipped).toBe(1);
   });
 
   it('renders a chart again after it was broken and fixed back to other text', async () => {
     const dir = await caseDir();
     const input = await write(dir, 'chart.yaml', chartYaml('甲'));
     const out = join(dir, 'out');
-    const args = [input, '-o', out, '-f', 'svg', '--svg-text'];
+    const args = [input, '-o', out, '-f', 'svg', '--svg-text', 'text'];
     expect((await renderJson(args)).code).toBe(0);
     await write(dir, 'chart.yaml', BAD_LEVEL_YAML);
     expect((await renderJson(args)).report.failed).toBe(1);
@@ -281,7 +281,34 @@ describe('render: reports and formats', () => {
     const page = await cliInProcess(['render', input, '-o', out, '--page', 'A5']);
     expect(page.code).toBe(1);
     expect(page.stderr).toContain('unknown page A5');
+    const mode = await cliInProcess(['render', input, '-o', out, '--svg-text', 'paths']);
+    expect(mode.code).toBe(1);
+    expect(mode.stderr).toContain('unknown --svg-text paths: use embed, outline, text');
+    const author = await cliInProcess(['render', input, '-o', out, '--author', ' ']);
+    expect(author.code).toBe(1);
+    expect(author.stderr).toContain('--author is empty');
     expect(await filesIn(out)).toEqual([]);
+  });
+});
+
+describe('render: archive PDFs', () => {
+  it('writes --author into the PDF and its XMP, and --pdfa as PDF/A-2b, booklet included', async () => {
+    const dir = await caseDir();
+    const input = await write(dir, 'x.yaml', chartYaml('档案'));
+    const out = join(dir, 'out');
+    const book = join(dir, 'book.pdf');
+    const args = ['render', input, '-o', out, '-f', 'pdf', '--author', '某某局', '--pdfa', '--booklet', book];
+    expect((await cliInProcess(args)).code).toBe(0);
+    for (const file of [join(out, 'x.pdf'), book]) {
+      const pdf = await readFile(file);
+      const text = pdf.toString('utf8');
+      expect(text).toContain('<rdf:li>某某局</rdf:li>');
+      expect(text).toContain('<pdfaid:part>2</pdfaid:part>');
+      expect(pdf.toString('latin1')).toContain('/S /GTS_PDFA1');
+    }
+    // Another author is another output: the cache does not keep the old one.
+    const again = await renderJson([input, '-o', out, '-f', 'pdf', '--author', '另一单位', '--pdfa']);
+    expect(again.report.skipped).toBe(0);
   });
 });
 

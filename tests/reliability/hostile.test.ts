@@ -114,6 +114,20 @@ describe('the XML checker', () => {
     expect(els[1]?.text).toBe('<b>A');
     expect(unsafeSvgParts(els)).toEqual(['<a> element', 'href="http://x" on <a>']);
   });
+
+  it('lets a style sheet hold embedded fonts and nothing else', () => {
+    const style = (css: string) => unsafeSvgParts(parseXml(`<svg><style>${css}</style></svg>`));
+    expect(
+      style("@font-face{font-family:'a';src:url(data:font/woff2;base64,d09GMg==) format('woff2')}"),
+    ).toEqual([]);
+    for (const css of [
+      '@import url(http://x/a.css);',
+      "@font-face{font-family:'a';src:url(http://x/a.woff2)}",
+      "@font-face{font-family:'a';src:url(data:font/woff2;base64,AA==),url(http://x)}",
+      'text{fill:url(http://x)}',
+    ])
+      expect(style(css), css).toEqual(['<style> with more than embedded fonts']);
+  });
 });
 
 describe('hostile text is escaped, never interpreted', () => {
@@ -146,7 +160,7 @@ describe('hostile text is escaped, never interpreted', () => {
     const scene = await layoutChart(chartWith([MARKUP]), { fonts });
     const svg = await renderSvg(scene, { fonts, text: 'text' });
     const texts = parseXml(svg)
-      .filter((e) => e.name === 'text')
+      .filter((e) => e.name === 'tspan')
       .map((e) => e.text)
       .join('');
     expect(squash(texts)).toContain(squash(MARKUP));

@@ -51,7 +51,9 @@ describe('batches through the built CLI', () => {
     );
     const result = await runBuiltCli(
       cli,
-      ['render', 'in', '-o', 'out', '-f', 'svg', '-j', '2', '--json'],
+      // Outline SVG: this is about batching 1,000 charts, not about font encoding (which the
+      // default embed mode spends ~0.3 s a poster on; tests/render covers it).
+      ['render', 'in', '-o', 'out', '-f', 'svg', '--svg-text', 'outline', '-j', '2', '--json'],
       dir,
     );
     expect(result.stderr).toBe('');
@@ -100,10 +102,10 @@ describe('memory', () => {
 const fonts = createFontSet(new FontRegistry());
 const chart = (i) => parseChart(${JSON.stringify(chartYaml('内存', { stages: 3, items: 2 }))}.replace('内存', '内存' + i));
 let n = 0;
-async function batch(count) {
+async function batch(count, text) {
   for (let i = 0; i < count; i++, n++) {
     const c = chart(n);
-    if ((await renderSvg(c, { fonts })).length === 0) throw new Error('empty svg');
+    if ((await renderSvg(c, { fonts, text })).length === 0) throw new Error('empty svg');
     if ((await renderPdf(c, { fonts })).length === 0) throw new Error('empty pdf');
   }
 }
@@ -111,25 +113,33 @@ function heap() {
   for (let i = 0; i < 4; i++) globalThis.gc();
   return process.memoryUsage();
 }
-await batch(10); // warm up: fonts parsed, code compiled
-const after20 = (await batch(20), heap());
-const after200 = (await batch(200), heap());
-console.log(JSON.stringify({ after20, after200, renders: n }));
+await batch(10, 'outline'); // warm up: fonts parsed, code compiled
+const after20 = (await batch(20, 'outline'), heap());
+const after200 = (await batch(200, 'outline'), heap());
+// Embedded fonts: each render subsets in a fresh WebAssembly instance whose memory (outside
+// the JS heap) grows to hold a whole font; fewer renders, as each encodes WOFF2 (~0.3 s).
+await batch(5, 'embed');
+const embed10 = (await batch(5, 'embed'), heap());
+const embed40 = (await batch(30, 'embed'), heap());
+console.log(JSON.stringify({ after20, after200, embed10, embed40, renders: n }));
 `,
     );
     const result = await run(process.execPath, ['--expose-gc', script], { cwd: work });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const { after20, after200, renders } = JSON.parse(result.stdout) as {
-      after20: NodeJS.MemoryUsage;
-      after200: NodeJS.MemoryUsage;
-      renders: number;
-    };
-    expect(renders).toBe(230);
+    const { after20, after200, embed10, embed40, renders } = JSON.parse(result.stdout) as Record<
+      'after20' | 'after200' | 'embed10' | 'embed40',
+      NodeJS.MemoryUsage
+    > & { renders: number };
+    expect(renders).toBe(270);
     const mb = (b: number) => `${(b / 2 ** 20).toFixed(1)} MB`;
     const message = `heap ${mb(after20.heapUsed)} → ${mb(after200.heapUsed)}, rss ${mb(after20.rss)} → ${mb(after200.rss)}`;
     expect(after200.heapUsed, message).toBeLessThanOrEqual(after20.heapUsed * 1.5 + 8 * 2 ** 20);
-  }, 120_000);
+    const embedded = `embed: heap ${mb(embed10.heapUsed)} → ${mb(embed40.heapUsed)}, rss ${mb(embed10.rss)} → ${mb(embed40.rss)}`;
+    expect(embed40.heapUsed, embedded).toBeLessThanOrEqual(embed10.heapUsed * 1.5 + 8 * 2 ** 20);
+    // Thirty leaked instances would hold 30 fonts of 10 MB.
+    expect(embed40.rss, embedded).toBeLessThanOrEqual(embed10.rss + 100 * 2 ** 20);
+  }, 180_000);
 });
 
 describe('worker pool', () => {

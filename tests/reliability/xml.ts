@@ -160,16 +160,7 @@ export function parseXml(xml: string): XmlElement[] {
   return elements;
 }
 
-const ACTIVE_ELEMENTS = new Set([
-  'script',
-  'foreignObject',
-  'iframe',
-  'object',
-  'embed',
-  'image',
-  'a',
-  'style',
-]);
+const ACTIVE_ELEMENTS = new Set(['script', 'foreignObject', 'iframe', 'object', 'embed', 'image', 'a']);
 const LINK_ATTRS = new Set(['href', 'xlink:href', 'src']);
 
 /**
@@ -181,6 +172,14 @@ export function unsafeSvgParts(elements: readonly XmlElement[]): string[] {
   const found: string[] = [];
   for (const el of elements) {
     if (ACTIVE_ELEMENTS.has(el.name)) found.push(`<${el.name}> element`);
+    // A style sheet may only hold @font-face rules with fonts inside it (data: URLs): no
+    // @import, no other url(), nothing but the rules the embed mode writes.
+    if (el.name === 'style') {
+      const onlyFontFaces = /^(@font-face\{[^{}]*\}\n?)*$/.test(el.text);
+      const urls = el.text.match(/url\(/g)?.length ?? 0;
+      const fonts = el.text.match(/url\(data:font\/woff2;base64,[A-Za-z0-9+/=]+\)/g)?.length ?? 0;
+      if (!onlyFontFaces || urls !== fonts) found.push('<style> with more than embedded fonts');
+    }
     for (const [name, value] of Object.entries(el.attrs)) {
       if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
       if (/^on/i.test(name)) found.push(`${name} handler on <${el.name}>`);

@@ -20,7 +20,11 @@ export interface InspectFlags
 export async function inspectCommand(file: string, flags: InspectFlags, io: Io, env: JobEnvironment) {
   const chart = await loadChart(file, { onWarning: (w) => io.err(`warning / 警告: ${formatProblem(w)}`) });
   if (flags.layout) {
-    const options = jobOptions({ ...flags, output: '.', format: 'svg', dpi: '300' }, false, false);
+    const options = jobOptions(
+      { ...flags, output: '.', format: 'svg', dpi: '300', svgText: 'embed' },
+      false,
+      false,
+    );
     const scene = await layoutChart(chart, {
       fonts: env.fonts(options),
       page: options.page,

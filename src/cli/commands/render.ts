@@ -9,6 +9,7 @@ import type { PowerChart } from '../../model/types.js';
 import { docxBooklet } from '../../office.js';
 import { renderScenesBooklet } from '../../render/booklet.js';
 import { isTableFile } from '../../table/import.js';
+import { SVG_TEXT_MODES } from '../../render/svg.js';
 import { OutputCache, renderKey } from '../cache.js';
 import { UsageError } from '../errors.js';
 import { expandInputs } from '../inputs.js';
@@ -29,7 +30,9 @@ export interface RenderFlags {
   font?: string;
   boldFont?: string;
   titleFont?: string;
-  svgText?: boolean;
+  svgText: string;
+  author?: string;
+  pdfa?: boolean;
   booklet?: string;
   contents?: boolean;
   watch?: boolean;
@@ -57,6 +60,13 @@ export function jobOptions(flags: RenderFlags, debug: boolean, keepScene: boolea
     throw new UsageError(
       `unknown theme ${flags.theme}: use color or mono / 没有名为 ${flags.theme} 的主题：可用 color（彩色）或 mono（黑白）`,
     );
+  const svgText = SVG_TEXT_MODES.find((mode) => mode === flags.svgText);
+  if (!svgText)
+    throw new UsageError(
+      `unknown --svg-text ${flags.svgText}: use ${SVG_TEXT_MODES.join(', ')} / 没有 ${flags.svgText} 这种 SVG 文字方式：可用 embed（内嵌字体）、outline（字形轮廓）或 text（系统字体）`,
+    );
+  if (flags.author !== undefined && flags.author.trim() === '')
+    throw new UsageError('--author is empty: give a name / --author 不能为空，请写明作者（单位）');
   return {
     outDir: resolve(flags.output),
     formats: [...new Set(formats as Format[])],
@@ -66,7 +76,9 @@ export function jobOptions(flags: RenderFlags, debug: boolean, keepScene: boolea
     ...(flags.font && { font: fontFile(flags.font) }),
     ...(flags.boldFont && { boldFont: fontFile(flags.boldFont) }),
     ...(flags.titleFont && { titleFont: fontFile(flags.titleFont) }),
-    svgText: Boolean(flags.svgText),
+    svgText,
+    ...(flags.author !== undefined && { author: flags.author }),
+    pdfa: Boolean(flags.pdfa),
     keepScene,
     debug,
   };
@@ -229,7 +241,11 @@ async function writeBooklet(
       )
     : await renderScenesBooklet(
         results.map((r) => ({ scene: r.scene as Scene, fonts })),
-        { contents: Boolean(flags.contents) },
+        {
+          contents: Boolean(flags.contents),
+          pdfa: Boolean(flags.pdfa),
+          ...(flags.author !== undefined && { author: flags.author }),
+        },
       );
   await writeAtomic(path, bytes);
   return path;
