@@ -1,6 +1,7 @@
 /**
- * SVG file sizes of the 16 fixtures in each text mode, raw and gzipped (what a web server
- * sends), and the time each mode takes: the figures in the README's format table.
+ * File sizes of the 16 fixtures: SVG in each text mode, raw and gzipped (what a web server
+ * sends), with the time each mode takes, then PNG and PDF: the figures in the README's format
+ * table.
  * Run: npx tsx bench/svg-sizes.ts
  */
 import { readdirSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { createFontSet, FontRegistry } from '../src/fonts/index.js';
 import { layoutChart } from '../src/layout/index.js';
 import { loadChart } from '../src/model/index.js';
 import { renderScenePdf } from '../src/render/pdf.js';
+import { renderScenePng } from '../src/render/png.js';
 import { renderSceneSvg, SVG_TEXT_MODES } from '../src/render/svg.js';
 
 const dir = 'fixtures';
@@ -38,6 +40,11 @@ for (const mode of SVG_TEXT_MODES) {
     gz.push(gzipSync(svg, { level: 9 }).length);
   }
   console.log(`| SVG \`${mode}\` | ${range(raw)} | ${range(gz)} | ${median(ms).toFixed(0)} ms |`);
+}
+for (const dpi of [300, 150]) {
+  const png: number[] = [];
+  for (const scene of scenes) png.push((await renderScenePng(scene, fonts, { dpi })).length);
+  console.log(`| PNG ${dpi} dpi | ${range(png)} | – | – |`);
 }
 const pdf: number[] = [];
 for (const scene of scenes) pdf.push((await renderScenePdf(scene, fonts)).length);
