@@ -40,7 +40,7 @@ export {
 } from './office.js';
 export type { PdfOptions } from './render/pdf.js';
 export type { PngOptions } from './render/png.js';
-export type { SvgOptions } from './render/svg.js';
+export type { SvgOptions, SvgTextMode } from './render/svg.js';
 export { type ImportedChart, importTableFile, type TableImport } from './table/import.js';
 export { formatTableProblem, TableError, type TableProblem, type TableWarning } from './table/problems.js';
 export * from './theme/index.js';

@@ -84,16 +84,7 @@ export async function createPdfDocument(
   if (!info.creationDate) {
     Object.defineProperty(doc.info, 'CreationDate', { value: ID_DATE, enumerable: false });
   }
-  const xmp = xmpDescriptions({
-    title: info.title,
-    ...(info.author ? { author: info.author } : {}),
-    ...(info.subject ? { subject: info.subject } : {}),
-    ...(info.keywords ? { keywords: info.keywords } : {}),
-    creator: CREATOR,
-    producer: CREATOR,
-    ...(info.creationDate ? { creationDate: info.creationDate } : {}),
-    lang: LANG,
-  });
+  const xmp = xmpDescriptions({ ...info, creator: CREATOR, producer: CREATOR, lang: LANG });
   // pdfkit's `_addInfo` writes its XMP descriptions at `end()`; ours replace them (see pdf-xmp.ts).
   (doc as unknown as { _addInfo: () => void })._addInfo = () => doc.appendXML(xmp);
   return doc;

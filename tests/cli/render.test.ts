@@ -271,22 +271,18 @@ describe('render: reports and formats', () => {
     expect((await readFile(join(out, 'only.svg'), 'utf8')).startsWith('<svg')).toBe(true);
   });
 
-  it('refuses an unknown format or page with a usage error and writes nothing', async () => {
+  it.each([
+    [['-f', 'svg,gif'], 'unknown format gif'],
+    [['--page', 'A5'], 'unknown page A5'],
+    [['--svg-text', 'paths'], 'unknown --svg-text paths: use embed, outline, text'],
+    [['--author', ' '], '--author is empty'],
+  ])('refuses %j with a usage error and writes nothing', async (flags, message) => {
     const dir = await caseDir();
     const input = await write(dir, 'x.yaml', chartYaml('格式'));
     const out = join(dir, 'out');
-    const format = await cliInProcess(['render', input, '-o', out, '-f', 'svg,gif']);
-    expect(format.code).toBe(1);
-    expect(format.stderr).toContain('unknown format gif');
-    const page = await cliInProcess(['render', input, '-o', out, '--page', 'A5']);
-    expect(page.code).toBe(1);
-    expect(page.stderr).toContain('unknown page A5');
-    const mode = await cliInProcess(['render', input, '-o', out, '--svg-text', 'paths']);
-    expect(mode.code).toBe(1);
-    expect(mode.stderr).toContain('unknown --svg-text paths: use embed, outline, text');
-    const author = await cliInProcess(['render', input, '-o', out, '--author', ' ']);
-    expect(author.code).toBe(1);
-    expect(author.stderr).toContain('--author is empty');
+    const result = await cliInProcess(['render', input, '-o', out, ...flags]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(message);
     expect(await filesIn(out)).toEqual([]);
   });
 });
