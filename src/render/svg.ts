@@ -8,7 +8,7 @@ import { buildSvg, child, XML_NS } from './svg-document.js';
 import { cssString, type EmbeddedFonts, embedFonts } from './svg-font-embed.js';
 import { svgIdPrefix } from './svg-ids.js';
 import { drawBox, drawLine } from './svg-shapes.js';
-import { createGlyphRef, drawParagraphAsText, drawParagraphOutlined, type GlyphRef } from './svg-text.js';
+import { createGlyphRef, drawParagraphAsText, drawParagraphOutlined } from './svg-text.js';
 import { assertRunText, assertXmlText } from './text-check.js';
 
 /**
@@ -71,9 +71,13 @@ export async function renderSceneSvg(scene: Scene, fonts: FontSet, opts: SvgOpti
   assertSceneXmlSafe(scene);
   const faces = resolveSceneFaces(scene, fonts);
   const prefix = svgIdPrefix(scene, faces, mode);
-  const embedded = mode === 'embed' ? await embedFonts(scene, faces, prefix) : undefined;
-  return drawSvg(scene, faces, prefix, mode, embedded);
+  const text: TextDrawing =
+    mode === 'embed' ? { mode, fonts: await embedFonts(scene, faces, prefix) } : { mode };
+  return drawSvg(scene, faces, prefix, text);
 }
+
+/** How the text of one SVG is drawn: the mode, and for `embed` the fonts prepared for it. */
+type TextDrawing = { mode: 'outline' | 'text' } | { mode: 'embed'; fonts: EmbeddedFonts };
 
 /**
  * The outline SVG of a Scene at an exact size: the PNG renderer's input (resvg draws outlines
@@ -88,15 +92,14 @@ export function outlineSvg(
 ): string {
   assertSceneXmlSafe(scene);
   const faces = resolveSceneFaces(scene, fonts);
-  return drawSvg(scene, faces, svgIdPrefix(scene, faces, 'outline'), 'outline', undefined, size);
+  return drawSvg(scene, faces, svgIdPrefix(scene, faces, 'outline'), { mode: 'outline' }, size);
 }
 
 function drawSvg(
   scene: Scene,
   faces: SceneFaces,
   prefix: string,
-  mode: SvgTextMode,
-  embedded: EmbeddedFonts | undefined,
+  text: TextDrawing,
   size?: { readonly width: string; readonly height: string },
 ): string {
   const { width, height } = scene.page;
@@ -112,7 +115,7 @@ function drawSvg(
     root.attr('xml:lang', 'zh-CN', XML_NS);
     child(root, 'title', { id: `${prefix}-title` }).words(scene.meta.name);
     child(root, 'desc', { id: `${prefix}-desc` }).words(describe(scene.meta));
-    if (embedded) child(root, 'style').words(embedded.css);
+    if (text.mode === 'embed') child(root, 'style').words(text.fonts.css);
     const defs = child(root, 'defs');
     child(root, 'rect', {
       width: n(width),
@@ -125,29 +128,29 @@ function drawSvg(
     const lines = child(root, 'g', { class: 'lines', 'aria-hidden': 'true' });
     for (const line of scene.lines) drawLine(lines, line);
     const texts = child(root, 'g', { class: 'texts' });
-    const draw = paragraphDrawer(
-      mode,
-      faces,
-      embedded,
-      mode === 'outline' ? createGlyphRef(defs, prefix) : undefined,
-    );
-    drawTree(texts, textTree(scene), draw);
+    drawTree(texts, textTree(scene), paragraphDrawer(text, faces, defs, prefix));
     // An empty <defs> (text modes) is noise; drop it.
     if (defs.children().length === 0) defs.remove();
   });
 }
 
-/** How one paragraph is drawn in `mode`. */
+/** How one paragraph is drawn; outlines go into `defs` under ids starting with `prefix`. */
 function paragraphDrawer(
-  mode: SvgTextMode,
+  text: TextDrawing,
   faces: SceneFaces,
-  embedded: EmbeddedFonts | undefined,
-  ref: GlyphRef | undefined,
+  defs: Dom,
+  prefix: string,
 ): (layer: Dom, paragraph: TextParagraph) => Dom {
-  if (ref) return (layer, p) => drawParagraphOutlined(layer, p, faces, ref);
-  if (embedded) return (layer, p) => drawParagraphAsText(layer, p, faces, (id) => embedded.family(id));
-  if (mode !== 'text') throw new Error(`SVG text mode ${mode} needs its fonts prepared`);
-  return (layer, p) => drawParagraphAsText(layer, p, faces, (id) => installedFamily(faces, id));
+  switch (text.mode) {
+    case 'outline': {
+      const ref = createGlyphRef(defs, prefix);
+      return (layer, p) => drawParagraphOutlined(layer, p, faces, ref);
+    }
+    case 'embed':
+      return (layer, p) => drawParagraphAsText(layer, p, faces, (id) => text.fonts.family(id));
+    case 'text':
+      return (layer, p) => drawParagraphAsText(layer, p, faces, (id) => installedFamily(faces, id));
+  }
 }
 
 /** An installed family, by name, with a generic fallback (`'text'` mode). */
