@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
 import type { LoadedFont } from './registry.js';
 
 /**
@@ -79,10 +78,7 @@ function instantiate(): HbSubset {
 
 /** The face's index in its file: 0 for a single font, its place in a TrueType collection. */
 function faceIndex(face: LoadedFont): number {
-  if (face.bytes.subarray(0, 4).toString('latin1') !== 'ttcf') return 0;
-  const collection = fontkit.create(face.bytes) as fontkit.FontCollection;
-  const index = collection.fonts.findIndex((f) => f.postscriptName === face.postscriptName);
-  return Math.max(0, index);
+  return Math.max(0, face.facesInFile.indexOf(face.postscriptName));
 }
 
 /**

@@ -1,7 +1,12 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { createFontSet, FontRegistry } from '../../src/fonts/index.js';
 import { subsetFace } from '../../src/fonts/subset.js';
+import { buildTtc } from './ttc.js';
 
 const fonts = createFontSet(new FontRegistry());
 const TEXT = '徇私舞弊，应立案不立案；1600-B Excel';
@@ -27,5 +32,18 @@ describe('subsetFace (HarfBuzz hb-subset)', () => {
     expect(a.byteLength).toBeLessThan(30_000);
     expect(Buffer.from(subsetFace(fonts.bold, codePoints)).equals(Buffer.from(a))).toBe(true);
     expect(Buffer.from(subsetFace(fonts.body, codePoints)).equals(Buffer.from(a))).toBe(false);
+  });
+
+  it('subsets the chosen face of a collection, not the first', () => {
+    const require = createRequire(import.meta.url);
+    const faces = ['Regular', 'Bold'].map((w) =>
+      readFileSync(require.resolve(`pdfjs-dist/standard_fonts/LiberationSans-${w}.ttf`)),
+    );
+    const ttc = join(mkdtempSync(join(tmpdir(), 'fkt-subset-')), 'Liberation.ttc');
+    writeFileSync(ttc, buildTtc(faces));
+    const bold = new FontRegistry().load(ttc, 'LiberationSans-Bold');
+    const subset = fontkit.create(Buffer.from(subsetFace(bold, [0x41, 0x42]))) as fontkit.Font;
+    expect(subset.postscriptName).toBe('LiberationSans-Bold');
+    expect(subset.glyphForCodePoint(0x41).advanceWidth).toBe(bold.font.glyphForCodePoint(0x41).advanceWidth);
   });
 });
