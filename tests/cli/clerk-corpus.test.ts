@@ -101,6 +101,7 @@ describe('rendering pasted text', () => {
       '-f',
       'svg',
       '--svg-text',
+      'text',
       '--json',
       '-j',
       '1',
