@@ -75,7 +75,22 @@ describe('batches through the built CLI', () => {
     // Eight stages of five items each need the larger page to stay legible.
     const result = await runBuiltCli(
       cli,
-      ['render', 'in', '-o', 'out', '-f', 'svg,pdf', '--page', 'A3', '-j', '2', '--json'],
+      // Outline SVG, as above: the batch and the PDFs are under test, not font encoding.
+      [
+        'render',
+        'in',
+        '-o',
+        'out',
+        '-f',
+        'svg,pdf',
+        '--page',
+        'A3',
+        '--svg-text',
+        'outline',
+        '-j',
+        '2',
+        '--json',
+      ],
       dir,
     );
     expect(result.stderr).toBe('');
