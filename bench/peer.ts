@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { Scene, SceneText } from '../src/layout/scene.js';
+import type { Scene, SceneText } from '../src/scene/index.js';
 import { summarise } from './stats.js';
 
 export type PeerFormat = 'svg' | 'pdf' | 'png';
@@ -26,11 +26,15 @@ function esc(s: string): string {
 }
 
 /** The lines of text drawn in box `box` (and its badges), top to bottom, runs of a line joined left to right. */
-function boxLines(scene: Scene, box: number): string[] {
+function boxLines(scene: Scene, box: string): string[] {
+  // A risk box's level badge (高/中/低) is a box of its own inside it.
+  const inside = new Set([
+    box,
+    ...scene.boxes.flatMap((b) => (b.kind === 'badge' && b.parent === box ? [b.id] : [])),
+  ]);
   const lines = new Map<number, SceneText[]>();
   for (const t of scene.texts) {
-    // A risk box's level badge (高/中/低) is a box of its own inside it.
-    if (t.box !== box && scene.boxes[t.box]?.parent !== box) continue;
+    if (!inside.has(t.box)) continue;
     const line = lines.get(t.y) ?? [];
     line.push(t);
     lines.set(t.y, line);
@@ -55,7 +59,7 @@ export function sceneToDot(scene: Scene): string {
   const font = 'Noto Sans CJK SC';
   const out: string[] = [];
   const header = ['title', 'meta'].flatMap((kind) =>
-    scene.boxes.flatMap((b, i) => (b.kind === kind ? boxLines(scene, i) : [])),
+    scene.boxes.flatMap((b) => (b.kind === kind ? boxLines(scene, b.id) : [])),
   );
   out.push('digraph poster {');
   out.push(
@@ -64,12 +68,12 @@ export function sceneToDot(scene: Scene): string {
   );
   out.push(`  node [shape=box, style="rounded,filled", fontname="${font}", fontsize=9, margin="0.08,0.05"];`);
   out.push('  edge [arrowsize=0.6];');
-  const rows = new Map<number, { stage?: string; risk?: string; control?: string }>();
-  scene.boxes.forEach((box, i) => {
-    if (box.stage === undefined || (box.kind !== 'stage' && box.kind !== 'risk' && box.kind !== 'control'))
-      return;
-    const lines = boxLines(scene, i);
-    const id = `${box.kind[0]}${box.stage}`;
+  // One row per stage, keyed by the stage's id; side boxes name their stage.
+  const rows = new Map<string, { stage?: string; risk?: string; control?: string }>();
+  for (const box of scene.boxes) {
+    if (box.kind !== 'stage' && box.kind !== 'risk' && box.kind !== 'control') continue;
+    const lines = boxLines(scene, box.id);
+    const id = `"${box.id}"`;
     const label =
       box.kind === 'stage'
         ? lines.map(esc).join('\\n')
@@ -82,11 +86,13 @@ export function sceneToDot(scene: Scene): string {
     const width =
       box.kind === 'stage' ? 'fontsize=10, penwidth=1.2' : `penwidth=${Math.max(0.5, box.strokeWidth)}`;
     out.push(`  ${id} [label="${label}", fillcolor="${fill}", color="${stroke}", ${width}];`);
-    const row = rows.get(box.stage) ?? {};
+    const stage = box.kind === 'stage' ? box.id : box.stage;
+    const row = rows.get(stage) ?? {};
     row[box.kind] = id;
-    rows.set(box.stage, row);
-  });
-  const stages = [...rows.keys()].sort((a, b) => a - b);
+    rows.set(stage, row);
+  }
+  // Stages come first in their row and in flow order, so the map's order is the chain's.
+  const stages = [...rows.keys()];
   for (const i of stages) {
     const row = rows.get(i) ?? {};
     const same = [row.risk, row.stage, row.control].filter((x): x is string => x !== undefined);

@@ -1,12 +1,13 @@
 import { createFontSet, type FontSet } from './fonts/font-set.js';
 import { FontRegistry } from './fonts/registry.js';
 import { type LayoutOptions, layoutChart } from './layout/layout-chart.js';
-import type { Scene } from './layout/scene.js';
 import type { PowerChart } from './model/types.js';
 import { renderScenesBooklet } from './render/booklet.js';
 import { type PdfOptions, renderScenePdf } from './render/pdf.js';
 import { type PngOptions, renderScenePng } from './render/png.js';
 import { renderSceneSvg, type SvgOptions } from './render/svg.js';
+import type { Scene } from './scene/scene.js';
+import { validateScene } from './scene/validate.js';
 
 /**
  * Options shared by every render function: how to lay the chart out (ignored when a Scene is
@@ -20,11 +21,20 @@ export interface RenderOptions extends LayoutOptions {
   fonts?: FontSet;
 }
 
-/** Something a render function can draw: a chart (laid out first) or a Scene already laid out. */
+/**
+ * Something a render function can draw: a chart (laid out first) or a Scene already laid out
+ * (e.g. by {@link layoutChart}, or read back from `inspect --layout --json`). A Scene is checked
+ * with {@link validateScene} first, so a damaged one fails with a SceneError naming the field.
+ */
 export type Drawable = PowerChart | Scene;
 
-function isScene(input: Drawable): input is Scene {
-  return (input as Scene).version === 1 && Array.isArray((input as Scene).boxes);
+/**
+ * A Scene says so in its `format` field. An object with `boxes` but no marker is an older Scene
+ * (version 1 had none): it is validated too, so the error says what it is instead of the layout
+ * failing on a chart with no stages.
+ */
+function isScene(input: Drawable): boolean {
+  return typeof input === 'object' && input !== null && ('format' in input || 'boxes' in input);
 }
 
 /** The Scene of `input` (laid out unless it is one) and the fonts it is set in. */
@@ -33,7 +43,9 @@ export async function prepare(
   options: RenderOptions,
 ): Promise<{ scene: Scene; fonts: FontSet }> {
   const fonts = options.fonts ?? createFontSet(new FontRegistry());
-  const scene = isScene(input) ? input : await layoutChart(input, { ...options, fonts });
+  const scene = isScene(input)
+    ? validateScene(input)
+    : await layoutChart(input as PowerChart, { ...options, fonts });
   return { scene, fonts };
 }
 

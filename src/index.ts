@@ -1,8 +1,8 @@
 /**
  * fangkongtu: draws 行政职权廉政风险防控图 (integrity-risk prevention-and-control chart) posters.
  *
- * Pipeline: {@link loadChart}/{@link parseChart} → {@link layoutChart} → {@link renderSvg},
- * {@link renderPng}, {@link renderPdf}, {@link renderBooklet}.
+ * Pipeline: {@link loadChart}/{@link parseChart} → {@link layoutChart} (a {@link Scene}) →
+ * {@link renderSvg}, {@link renderPng}, {@link renderPdf}, {@link renderBooklet}.
  *
  * @packageDocumentation
  */
@@ -41,6 +41,7 @@ export {
 export type { PdfOptions } from './render/pdf.js';
 export type { PngOptions } from './render/png.js';
 export type { SvgOptions, SvgTextMode } from './render/svg.js';
+export * from './scene/index.js';
 export { type ImportedChart, importTableFile, type TableImport } from './table/import.js';
 export { formatTableProblem, TableError, type TableProblem, type TableWarning } from './table/problems.js';
 export * from './theme/index.js';

@@ -13,6 +13,8 @@ import {
   renderPdf,
   renderPng,
   renderSvg,
+  type Scene,
+  SceneError,
 } from '../src/index.js';
 
 const chart = await loadChart('fixtures/1600-J-00100-140400.yaml');
@@ -22,6 +24,19 @@ describe('the npm API', () => {
     const fonts = createFontSet(new FontRegistry());
     const scene = await layoutChart(chart, { fonts });
     expect(await renderSvg(chart, { fonts })).toBe(await renderSvg(scene, { fonts }));
+  });
+
+  it('checks a Scene it is given: a damaged or older one is a SceneError naming the field', async () => {
+    const fonts = createFontSet(new FontRegistry());
+    const scene = await layoutChart(chart, { fonts });
+    const damaged: Scene = { ...scene, lines: scene.lines.map((l) => ({ ...l, from: 'stage-77' })) };
+    await expect(renderPdf(damaged, { fonts })).rejects.toThrow(SceneError);
+    await expect(renderSvg(damaged, { fonts })).rejects.toThrow(
+      /^Scene lines\[0\]\.from: no box has the id "stage-77"/,
+    );
+    const { format: _, ...unmarked } = scene;
+    const older = { ...unmarked, version: 1 } as unknown as Scene;
+    await expect(renderPng(older, { fonts })).rejects.toThrow(/^Scene format: expected "fangkongtu-scene"/);
   });
 
   it('keeps no global state: renders with different themes and fonts in parallel equal their solo renders', async () => {

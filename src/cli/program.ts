@@ -131,8 +131,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   program
     .command('schema')
     .description('print the JSON Schema of the chart file format')
-    .action(() => {
-      code = schemaCommand(io);
+    .option('--scene', 'print the JSON Schema of the laid-out Scene (inspect --layout --json) instead')
+    .action((opts: { scene?: boolean }) => {
+      code = schemaCommand(opts, io);
     });
 
   program

@@ -2,7 +2,6 @@ import { createFontSet, type FontSet, loadFontSource } from '../fonts/font-set.j
 import { type FontFile, FontRegistry } from '../fonts/registry.js';
 import { layoutChart } from '../layout/layout-chart.js';
 import type { PageSize } from '../layout/page.js';
-import type { Scene } from '../layout/scene.js';
 import { loadChart } from '../model/load.js';
 import { parseChart } from '../model/parse.js';
 import { formatProblem } from '../model/problems.js';
@@ -11,7 +10,9 @@ import { renderDocx } from '../office.js';
 import { renderScenePdf } from '../render/pdf.js';
 import { renderScenePng } from '../render/png.js';
 import { renderSceneSvg, type SvgTextMode } from '../render/svg.js';
+import type { Scene } from '../scene/scene.js';
 import { themes } from '../theme/builtin.js';
+import { formatCodePoint } from '../unicode/code-point.js';
 import { describeError } from './errors.js';
 import { type Format, outputPath, writeAtomic } from './outputs.js';
 
@@ -159,7 +160,7 @@ export async function runJob(
       ...chartWarnings,
       ...scene.warnings.map(
         (w) =>
-          `${input}: ${w.field}: 字体中没有字符“${w.char}”(U+${w.codePoint.toString(16).toUpperCase()}) / no font has this character`,
+          `${input}: ${w.field}: 字体中没有字符“${w.char}”(${formatCodePoint(w.codePoint)}) / no font has this character`,
       ),
     ];
     return done({ ok: true, warnings, ...(options.keepScene && { scene, chart }) });

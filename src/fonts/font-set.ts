@@ -59,10 +59,11 @@ export function createFontSet(registry: FontRegistry, choice: FontChoice = {}): 
   return { body, bold, title, fallbacks };
 }
 
-/** The face behind a Scene font id. */
-export function fontById(set: FontSet, id: FontId): LoadedFont {
+/** The face behind a Scene font id (a {@link FontId}; a Scene read from JSON may hold any string). */
+export function fontById(set: FontSet, id: string): LoadedFont {
   if (id === 'body' || id === 'bold' || id === 'title') return set[id];
-  const face = set.fallbacks[Number(id.slice('fallback'.length))];
+  const fallback = /^fallback(\d+)$/u.exec(id);
+  const face = fallback ? set.fallbacks[Number(fallback[1])] : undefined;
   if (!face) throw new RangeError(`font id ${id} is not in this font set`);
   return face;
 }

@@ -179,23 +179,31 @@ export function riskContent(
   const label = box.paragraph('风险等级：', 'bold');
   const piece = stack.add(label, body, theme.colors.text, `${field}.level`, body * 0.4);
   const levelText = box.paragraph(LEVEL_LABELS[risk.level], 'bold');
-  const width = levelText.width + body;
-  const dx = piece.dx + label.width + body * 0.2;
-  return box.content({
-    level: risk.level,
+  const at = { dx: piece.dx + label.width + body * 0.2, dy: piece.dy };
+  const look = { size: body, padding: body, color: theme.levels[risk.level].text, field: `${field}.level` };
+  return box.content(levelBadge(risk.level, levelText, at, look));
+}
+
+/**
+ * A level badge at (`dx`, `dy`) with its label centred in it: as tall as the label, `padding`
+ * wider. The risk boxes and the legend both draw their badges with this.
+ */
+export function levelBadge(
+  level: RiskLevel,
+  label: TextBlock,
+  { dx, dy }: { dx: number; dy: number },
+  look: { size: number; padding: number; color: string; field: string },
+): BadgePiece {
+  const width = label.width + look.padding;
+  const { size, color, field } = look;
+  return {
+    level,
     dx,
-    dy: piece.dy,
+    dy,
     width,
-    height: levelText.height,
-    label: {
-      block: levelText,
-      dx: dx + (width - levelText.width) / 2,
-      dy: piece.dy,
-      size: body,
-      color: theme.levels[risk.level].text,
-      field: `${field}.level`,
-    },
-  });
+    height: label.height,
+    label: { block: label, dx: dx + (width - label.width) / 2, dy, size, color, field },
+  };
 }
 
 /** A control box: heading band, the lead sentence, numbered measures, then `责任人：…` in bold. */

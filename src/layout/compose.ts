@@ -1,8 +1,15 @@
 import type { FontSet } from '../fonts/font-set.js';
-import type { PowerChart, RiskLevel } from '../model/types.js';
+import type { PowerChart } from '../model/types.js';
+import type { SceneTextArea } from '../scene/scene.js';
 import type { TextCache } from '../text/index.js';
 import type { Theme } from '../theme/theme.js';
-import { type BoxContent, controlContent, riskContent, stageContent } from './box-content.js';
+import {
+  type BadgePiece,
+  type BoxContent,
+  controlContent,
+  riskContent,
+  stageContent,
+} from './box-content.js';
 import {
   type Block,
   footerBlock,
@@ -13,8 +20,7 @@ import {
 } from './header-content.js';
 import type { Rect } from './run-elk.js';
 import { placeRows } from './run-elk.js';
-import type { SceneBox } from './scene.js';
-import { SceneBuilder } from './scene-builder.js';
+import { SceneBuilder, sceneIds } from './scene-builder.js';
 
 /** A poster laid out at its natural size (pt, origin top-left), before it is fitted to a page. */
 export interface NaturalPoster {
@@ -100,19 +106,6 @@ export function posterHeightLowerBound(m: MeasuredPoster): number {
   return posterHeight(m, flow) - 0.01;
 }
 
-/**
- * Measures every box, lets ELK place the flow, and assembles the whole poster — title, meta
- * lines, flow, legend, footer — at the theme's natural sizes.
- */
-export async function composePoster(
-  chart: PowerChart,
-  theme: Theme,
-  fonts: FontSet,
-  cache?: TextCache,
-): Promise<NaturalPoster> {
-  return arrangePoster(chart, measurePoster(chart, theme, fonts, cache));
-}
-
 /** Lets ELK place the measured rows and assembles the poster around the flow. */
 export async function arrangePoster(chart: PowerChart, measured: MeasuredPoster): Promise<NaturalPoster> {
   const { theme, width, rows, title, meta, legend, footer } = measured;
@@ -122,9 +115,9 @@ export async function arrangePoster(chart: PowerChart, measured: MeasuredPoster)
 
   const b = new SceneBuilder();
   let y = 0;
-  b.content(title, 0, y, b.box(plain('title', 0, y, width, title.height)));
+  b.content(title, 0, y, b.box(area('title', 0, y, width, title.height)));
   y += title.height + theme.spacing.headerGap / 2;
-  b.content(meta, 0, y, b.box(plain('meta', 0, y, width, meta.height)));
+  b.content(meta, 0, y, b.box(area('meta', 0, y, width, meta.height)));
   y += meta.height + theme.spacing.headerGap;
 
   const flowTop = y;
@@ -132,42 +125,44 @@ export async function arrangePoster(chart: PowerChart, measured: MeasuredPoster)
   flow.rows.forEach((placed, i) => {
     const row = rows[i] as RowContent;
     const stage = shift(placed.stage, flowTop);
-    const stageBox = b.box({
-      ...styleStage(theme, i === 0 || i === last),
+    const stageId = b.box({
+      id: sceneIds.stage(i),
       kind: 'stage',
-      stage: i,
       ...stage,
+      ...styleStage(theme, i === 0 || i === last),
     });
-    b.content(row.stage, stage.x, stage.y, stageBox);
+    b.content(row.stage, stage.x, stage.y, stageId);
     const cy = stage.y + stage.height / 2;
     if (row.risk && placed.risk) {
       const r = shift(placed.risk, flowTop);
-      drawRisk(b, theme, chart, i, r, row.risk);
-      connector(b, theme, i, r.x + r.width, stage.x, cy);
+      const risk = drawRisk(b, theme, chart, i, r, row.risk);
+      connector(b, theme, risk, stageId, r.x + r.width, stage.x, cy);
     }
     if (row.control && placed.control) {
       const c = shift(placed.control, flowTop);
-      const box = b.box({
+      const control = b.box({
+        id: sceneIds.control(i),
         kind: 'control',
-        stage: i,
+        stage: stageId,
         ...c,
-        shape: 'rect',
-        radius: 3,
         fill: theme.colors.controlFill,
         stroke: theme.colors.controlStroke,
         strokeWidth: theme.widths.box,
         dash: [],
+        radius: 3,
         band: { height: row.control.bandHeight, fill: theme.colors.controlBand },
       });
-      b.content(row.control, c.x, c.y, box);
-      connector(b, theme, i, stage.x + stage.width, c.x, cy);
+      b.content(row.control, c.x, c.y, control);
+      connector(b, theme, control, stageId, stage.x + stage.width, c.x, cy);
     }
     const next = flow.rows[i + 1];
     if (next) {
       const x = stage.x + stage.width / 2;
       b.line({
+        id: sceneIds.flow(i),
         kind: 'flow',
-        stage: i,
+        from: stageId,
+        to: sceneIds.stage(i + 1),
         points: [
           [x, stage.y + stage.height],
           [x, next.stage.y + flowTop],
@@ -180,81 +175,113 @@ export async function arrangePoster(chart: PowerChart, measured: MeasuredPoster)
   });
   y = flowTop + flow.height + theme.spacing.headerGap;
 
-  const legendBox = b.box(plain('legend', 0, y, width, legend.height));
-  b.content(legend, 0, y, legendBox);
+  const legendId = b.box(area('legend', 0, y, width, legend.height));
+  b.content(legend, 0, y, legendId);
   for (const entry of legend.entries) {
     const style = theme.levels[entry.level];
     const swatch = b.box({
-      kind: 'badge',
-      parent: legendBox,
+      id: sceneIds.swatch(entry.level),
+      kind: 'swatch',
+      parent: legendId,
       level: entry.level,
       x: entry.dx,
       y: y + entry.dy,
       width: entry.width,
       height: entry.height,
-      shape: 'rect',
-      radius: 2,
       fill: theme.colors.riskFill,
       stroke: style.stroke,
       strokeWidth: style.strokeWidth,
       dash: style.dash,
+      radius: 2,
     });
-    const { badge } = entry;
-    const inner = b.box({
-      ...badgeStyle(theme, entry.level),
-      parent: swatch,
-      x: badge.dx,
-      y: y + badge.dy,
-      width: badge.width,
-      height: badge.height,
-    });
-    b.text({ ...badge, dx: badge.dx + (badge.width - badge.block.width) / 2 }, 0, y, inner);
+    drawBadge(b, theme, entry.badge, swatch, 0, y);
   }
   y += legend.height;
   if (footer) {
     y += theme.spacing.headerGap / 2;
-    b.content(footer, 0, y, b.box(plain('footer', 0, y, width, footer.height)));
+    b.content(footer, 0, y, b.box(area('footer', 0, y, width, footer.height)));
     y += footer.height;
   }
   return { width, height: y, builder: b, missing: collectMissing([title, meta, ...rows.flatMap(contents)]) };
 }
 
-function drawRisk(b: SceneBuilder, theme: Theme, chart: PowerChart, i: number, r: Rect, content: BoxContent) {
+/** Draws stage `i`'s risk box, outlined in its level's style, with its badge; returns its id. */
+function drawRisk(
+  b: SceneBuilder,
+  theme: Theme,
+  chart: PowerChart,
+  i: number,
+  r: Rect,
+  content: BoxContent,
+): string {
   const level = chart.stages[i]?.risk?.level;
   const style = level ? theme.levels[level] : undefined;
   const box = b.box({
+    id: sceneIds.risk(i),
     kind: 'risk',
-    stage: i,
+    stage: sceneIds.stage(i),
     ...(level && { level }),
     ...r,
-    shape: 'rect',
-    radius: 3,
     fill: theme.colors.riskFill,
     stroke: style?.stroke ?? theme.colors.line,
     strokeWidth: style?.strokeWidth ?? theme.widths.box,
     dash: style?.dash ?? [],
+    radius: 3,
     band: { height: content.bandHeight, fill: theme.colors.riskBand },
   });
   b.content(content, r.x, r.y, box);
-  const badge = content.badge;
-  if (badge && level && style) {
-    const badgeBox = b.box({
-      ...badgeStyle(theme, level),
-      stage: i,
-      parent: box,
-      x: r.x + badge.dx,
-      y: r.y + badge.dy,
-      width: badge.width,
-      height: badge.height,
-    });
-    b.text(badge.label, r.x, r.y, badgeBox, true);
-  }
+  if (content.badge) drawBadge(b, theme, content.badge, box, r.x, r.y, true);
+  return box;
 }
 
-function connector(b: SceneBuilder, theme: Theme, stage: number, x1: number, x2: number, y: number) {
+/**
+ * A level badge in `parent` (a risk box or a legend swatch): a small filled box in the level's
+ * colours with its label. The badge's offsets are relative to (`x`, `y`). In a risk box the label
+ * `continues` the 风险等级： line it ends, so both read as one paragraph.
+ */
+function drawBadge(
+  b: SceneBuilder,
+  theme: Theme,
+  badge: BadgePiece,
+  parent: string,
+  x: number,
+  y: number,
+  continues = false,
+) {
+  const style = theme.levels[badge.level];
+  const id = b.box({
+    id: sceneIds.badge(parent),
+    kind: 'badge',
+    parent,
+    level: badge.level,
+    x: x + badge.dx,
+    y: y + badge.dy,
+    width: badge.width,
+    height: badge.height,
+    fill: style.fill,
+    // A white badge (low, in mono) needs an outline to be seen at all.
+    stroke: style.stroke,
+    strokeWidth: style.fill === theme.colors.riskFill || style.fill === '#ffffff' ? 0.6 : 0,
+    dash: [],
+    radius: 2,
+  });
+  b.text(badge.label, x, y, id, continues);
+}
+
+function connector(
+  b: SceneBuilder,
+  theme: Theme,
+  side: string,
+  stage: string,
+  x1: number,
+  x2: number,
+  y: number,
+) {
   b.line({
+    id: sceneIds.connector(side),
     kind: 'connector',
-    stage,
+    from: side,
+    to: stage,
     points: [
       [x1, y],
       [x2, y],
@@ -264,48 +291,30 @@ function connector(b: SceneBuilder, theme: Theme, stage: number, x1: number, x2:
   });
 }
 
-/** A level badge: a small filled label (高/中/低) in the level's colours. */
-function badgeStyle(theme: Theme, level: RiskLevel) {
-  const style = theme.levels[level];
-  return {
-    kind: 'badge' as const,
-    level,
-    shape: 'rect' as const,
-    radius: 2,
-    fill: style.fill,
-    // A white badge (low, in mono) needs an outline to be seen at all.
-    stroke: style.stroke,
-    strokeWidth: style.fill === theme.colors.riskFill || style.fill === '#ffffff' ? 0.6 : 0,
-    dash: [],
-  };
-}
-
+/**
+ * The look of a stage box. A terminal (first or last stage) is a stadium: its radius is half its
+ * shorter side, which the fit step sets once the box has its final size.
+ */
 function styleStage(theme: Theme, terminal: boolean) {
   return {
-    shape: terminal ? ('terminal' as const) : ('rect' as const),
-    radius: terminal ? 0 : 3,
+    terminal,
     fill: terminal ? theme.colors.terminalFill : theme.colors.stageFill,
     stroke: theme.colors.stageStroke,
     strokeWidth: theme.widths.stageBox,
     dash: [],
+    radius: terminal ? 0 : 3,
   };
 }
 
-/** A box that only holds text (title, meta, legend, footer): no outline, no fill. */
-function plain(kind: SceneBox['kind'], x: number, y: number, width: number, height: number): SceneBox {
-  return {
-    kind,
-    x,
-    y,
-    width,
-    height,
-    shape: 'none',
-    radius: 0,
-    fill: 'none',
-    stroke: 'none',
-    strokeWidth: 0,
-    dash: [],
-  };
+/** A region that only holds text (title, meta, legend, footer): nothing is drawn for it. */
+function area(
+  kind: SceneTextArea['kind'],
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+): SceneTextArea {
+  return { id: sceneIds[kind], kind, x, y, width, height };
 }
 
 function shift(r: Rect, dy: number): Rect {

@@ -1,5 +1,5 @@
+import { type SceneBox, type SceneLine, type SceneText, unknownKind } from '../scene/scene.js';
 import { round } from './page.js';
-import type { SceneBox, SceneLine, SceneText } from './scene.js';
 import type { SceneBuilder } from './scene-builder.js';
 
 /** Where the natural poster goes on the page: scaled by `scale`, then moved by (`dx`, `dy`). */
@@ -36,23 +36,48 @@ export function placeContent(b: SceneBuilder, p: Placement) {
   const x = (v: number) => round(p.dx + v * p.scale);
   const y = (v: number) => round(p.dy + v * p.scale);
   const len = (v: number) => round(v * p.scale);
-  const boxes: SceneBox[] = b.boxes.map((box) => ({
-    ...box,
-    x: x(box.x),
-    y: y(box.y),
-    width: len(box.width),
-    height: len(box.height),
+  const rect = (r: SceneBox) => ({ x: x(r.x), y: y(r.y), width: len(r.width), height: len(r.height) });
+  const paint = (box: { radius: number; strokeWidth: number; dash: readonly number[] }) => ({
     radius: len(box.radius),
     strokeWidth: len(box.strokeWidth),
     dash: box.dash.map(len),
-    ...(box.band && { band: { ...box.band, height: len(box.band.height) } }),
-  }));
-  const lines: SceneLine[] = b.lines.map((line) => ({
-    ...line,
-    points: line.points.map(([px, py]) => [x(px), y(py)] as const),
-    width: len(line.width),
-    ...(line.arrow && { arrow: { length: len(line.arrow.length), halfWidth: len(line.arrow.halfWidth) } }),
-  }));
+  });
+  const boxes = b.boxes.map((box, i): SceneBox => {
+    switch (box.kind) {
+      case 'title':
+      case 'meta':
+      case 'legend':
+      case 'footer':
+        return { ...box, ...rect(box) };
+      case 'stage': {
+        const placed = rect(box);
+        // A terminal's radius comes from its final, rounded size, so it is exactly a stadium.
+        const radius = box.terminal ? round(Math.min(placed.width, placed.height) / 2) : len(box.radius);
+        return { ...box, ...placed, ...paint(box), radius };
+      }
+      case 'risk':
+      case 'control':
+        return { ...box, ...rect(box), ...paint(box), band: { ...box.band, height: len(box.band.height) } };
+      case 'swatch':
+      case 'badge':
+        return { ...box, ...rect(box), ...paint(box) };
+      default:
+        return unknownKind(box, `boxes[${i}]`);
+    }
+  });
+  const lines = b.lines.map((line, i): SceneLine => {
+    const stroke = { points: line.points.map(([px, py]) => [x(px), y(py)] as const), width: len(line.width) };
+    switch (line.kind) {
+      case 'flow': {
+        const arrow = { length: len(line.arrow.length), halfWidth: len(line.arrow.halfWidth) };
+        return { ...line, ...stroke, arrow };
+      }
+      case 'connector':
+        return { ...line, ...stroke };
+      default:
+        return unknownKind(line, `lines[${i}]`);
+    }
+  });
   const texts: SceneText[] = b.texts.map((t) => ({
     ...t,
     x: x(t.x),

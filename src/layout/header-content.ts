@@ -2,7 +2,7 @@ import type { FontSet } from '../fonts/font-set.js';
 import { DEFAULT_TITLE, LEVEL_LABELS, type PowerChart, type RiskLevel } from '../model/types.js';
 import { setParagraph, type TextCache } from '../text/index.js';
 import type { Theme } from '../theme/theme.js';
-import type { TextPiece } from './box-content.js';
+import { type BadgePiece, levelBadge, type TextPiece } from './box-content.js';
 
 /** What every block outside the flow is set with: the theme, fonts, the poster's width, the memo. */
 export interface BlockContext {
@@ -30,7 +30,7 @@ export interface LegendEntry {
   readonly width: number;
   readonly height: number;
   /** The badge inside the swatch, relative to the legend block. */
-  readonly badge: TextPiece & { readonly width: number; readonly height: number };
+  readonly badge: BadgePiece;
 }
 
 export interface LegendBlock extends Block {
@@ -130,23 +130,16 @@ export function legendBlock({ theme, fonts, width, cache }: BlockContext): Legen
       fonts,
       cache,
     });
-    const badgeWidth = letter.width + size * 0.8;
+    const padding = size * 0.8;
+    const at = { dx: x + (swatchWidth - (letter.width + padding)) / 2, dy: textDy };
+    const look = { size, padding, color: theme.levels[level].text, field: 'legend' };
     entries.push({
       level,
       dx: x,
       dy: pad,
       width: swatchWidth,
       height: rowHeight,
-      badge: {
-        block: letter,
-        dx: x + (swatchWidth - badgeWidth) / 2,
-        dy: textDy,
-        width: badgeWidth,
-        height: letter.height,
-        size,
-        color: theme.levels[level].text,
-        field: 'legend',
-      },
+      badge: levelBadge(level, letter, at, look),
     });
     x += swatchWidth + gap;
     texts.push({ block: label, dx: x, dy: textDy, size, color: theme.colors.text, field: 'legend' });

@@ -1,14 +1,15 @@
-import { createFontSet, type FontId, type FontSet, fontById } from '../fonts/font-set.js';
+import { createFontSet, type FontSet, fontById } from '../fonts/font-set.js';
 import { FontRegistry } from '../fonts/registry.js';
 import { DEFAULT_TITLE, type PowerChart } from '../model/types.js';
+import { PT_PER_MM } from '../scene/page.js';
+import { SCENE_FORMAT, SCENE_VERSION, type Scene, type SceneFont } from '../scene/scene.js';
 import { createTextCache } from '../text/index.js';
 import { colorTheme } from '../theme/builtin.js';
 import type { Theme } from '../theme/theme.js';
 import { arrangePoster, measurePoster, type NaturalPoster, posterHeightLowerBound } from './compose.js';
 import { fitPlacement, placeContent } from './fit.js';
 import { codeLabel } from './header-content.js';
-import { type PageSize, PT_PER_MM, pageDimensions, round } from './page.js';
-import type { Scene, SceneFont } from './scene.js';
+import { type PageSize, pageDimensions, round } from './page.js';
 
 /** Options for {@link layoutChart}. */
 export interface LayoutOptions {
@@ -121,13 +122,14 @@ function toScene(
   },
 ): Scene {
   const used = [...new Set(content.texts.map((t) => t.font))].sort();
-  const fonts: Partial<Record<FontId, SceneFont>> = {};
+  const fonts: Record<string, SceneFont> = {};
   for (const id of used) {
     const face = fontById(page.fonts, id);
     fonts[id] = { postscriptName: face.postscriptName, familyName: face.familyName };
   }
   return {
-    version: 1,
+    format: SCENE_FORMAT,
+    version: SCENE_VERSION,
     page: {
       size: page.size,
       width: round(page.width),

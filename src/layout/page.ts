@@ -1,17 +1,11 @@
-/** Points per millimetre: 72 pt per inch, 25.4 mm per inch. */
-export const PT_PER_MM = 72 / 25.4;
+import { PAGE_SIZES_MM, type PageName, PT_PER_MM } from '../scene/page.js';
 
 /** A page size by name (ISO portrait) or in millimetres. */
-export type PageSize = 'A4' | 'A3' | { width: number; height: number };
-
-const ISO: Readonly<Record<'A4' | 'A3', { width: number; height: number }>> = {
-  A4: { width: 210, height: 297 },
-  A3: { width: 297, height: 420 },
-};
+export type PageSize = PageName | { width: number; height: number };
 
 /** Page width and height in pt. */
 export function pageDimensions(size: PageSize): { width: number; height: number } {
-  const mm = typeof size === 'string' ? ISO[size] : size;
+  const mm = typeof size === 'string' ? PAGE_SIZES_MM[size] : size;
   return { width: mm.width * PT_PER_MM, height: mm.height * PT_PER_MM };
 }
 

@@ -1,19 +1,44 @@
+import type { SceneBox, SceneLine, SceneText, TextRole } from '../scene/scene.js';
 import type { Span } from '../text/index.js';
 import type { BoxContent, TextPiece } from './box-content.js';
-import type { SceneBox, SceneLine, SceneText, TextRole } from './scene.js';
+
+/**
+ * The ids the layout gives boxes and lines. They depend only on what a thing is (stage 3's risk
+ * box is `risk-3`), never on a counter across the whole poster, so they are stable between runs
+ * and a Scene diff shows what moved rather than a renumbering.
+ */
+export const sceneIds = {
+  title: 'title',
+  meta: 'meta',
+  legend: 'legend',
+  footer: 'footer',
+  stage: (row: number) => `stage-${row}`,
+  risk: (row: number) => `risk-${row}`,
+  control: (row: number) => `control-${row}`,
+  /** The swatch of one level in the legend. */
+  swatch: (level: string) => `swatch-${level}`,
+  /** The level badge inside a risk box or a swatch. */
+  badge: (parent: string) => `${parent}-badge`,
+  /** The flow line leaving stage `row` for the next. */
+  flow: (row: number) => `flow-${row}`,
+  /** The connector from a side box to its stage. */
+  connector: (side: string) => `connector-${side}`,
+} as const;
 
 /** Collects boxes, lines and text runs in drawing order while the poster is assembled. */
 export class SceneBuilder {
   readonly boxes: SceneBox[] = [];
   readonly lines: SceneLine[] = [];
   readonly texts: SceneText[] = [];
+  /** Runs placed so far in each box: a run's id is its box's id and its number in the box. */
+  readonly #runs = new Map<string, number>();
   /** Paragraphs (reading units) numbered so far; see `SceneText.paragraph`. */
   #paragraphs = 0;
 
-  /** Adds a box and returns its index (texts and badges refer to it). */
-  box(box: SceneBox): number {
+  /** Adds a box and returns its id (texts and badges refer to it). */
+  box(box: SceneBox): string {
     this.boxes.push(box);
-    return this.boxes.length - 1;
+    return box.id;
   }
 
   /**
@@ -21,7 +46,7 @@ export class SceneBuilder {
    * (a list, one per item) unless `continues` is set: then its runs read on from the last
    * paragraph placed, as a level badge's 高 does after `风险等级：`.
    */
-  text(piece: TextPiece, x: number, y: number, box: number, continues = false): void {
+  text(piece: TextPiece, x: number, y: number, box: string, continues = false): void {
     let paragraph = continues && this.#paragraphs > 0 ? this.#paragraphs - 1 : -1;
     let item: number | undefined;
     for (const line of piece.block.lines) {
@@ -30,7 +55,11 @@ export class SceneBuilder {
         item = line.item;
       }
       for (const span of line.spans) {
+        const n = this.#runs.get(box) ?? 0;
+        this.#runs.set(box, n + 1);
         this.texts.push({
+          id: `${box}.${n}`,
+          box,
           text: span.text,
           x: x + piece.dx + line.x + span.x,
           y: y + piece.dy + line.baseline,
@@ -38,7 +67,6 @@ export class SceneBuilder {
           font: span.font,
           size: piece.size,
           color: piece.color,
-          box,
           paragraph,
           role: roleOf(piece, span, line.item),
         });
@@ -47,7 +75,7 @@ export class SceneBuilder {
   }
 
   /** Places every text of a box's content. */
-  content(content: Pick<BoxContent, 'texts'>, x: number, y: number, box: number): void {
+  content(content: Pick<BoxContent, 'texts'>, x: number, y: number, box: string): void {
     for (const piece of content.texts) this.text(piece, x, y, box);
   }
 

@@ -1,4 +1,4 @@
-import type { SceneMeta } from '../layout/scene.js';
+import type { SceneMeta } from '../scene/scene.js';
 import { asArtifact, childElement, type Element, markAs } from './pdf-tags.js';
 
 /** One poster as the contents page lists it. */

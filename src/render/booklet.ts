@@ -1,7 +1,7 @@
 import { bundledFontPaths } from '../fonts/bundled.js';
 import type { FontSet } from '../fonts/font-set.js';
 import type { LoadedFont } from '../fonts/registry.js';
-import type { Scene } from '../layout/scene.js';
+import type { Scene } from '../scene/scene.js';
 import { drawContents, planContents, posterDestination } from './booklet-contents.js';
 import { assertPdfaDrawable } from './pdf.js';
 import { createPdfDocument, finishPdf } from './pdf-document.js';

@@ -1,3 +1,5 @@
+import { isPageName, PAGE_SIZES_MM, PT_PER_MM } from '../scene/page.js';
+
 /**
  * The one number formatter of the renderers. SVG and PDF coordinates are in points; two decimals
  * (1/7200 in) is far below a printer dot, and a fixed precision is what keeps output
@@ -19,23 +21,19 @@ export function formatNumber(value: number, decimals = 2): string {
   return Object.is(rounded, -0) ? '0' : String(rounded);
 }
 
-/** Millimetres per PostScript point: 25.4 mm per inch, 72 pt per inch. */
-const MM_PER_PT = 25.4 / 72;
-
-/** ISO 216 sizes in millimetres, portrait. */
-const ISO_MM = { A4: [210, 297], A3: [297, 420] } as const;
-
 /**
- * A page's physical size as CSS millimetre lengths. For A4 and A3 the ISO millimetres are
- * exact by definition, whatever rounding the layout applied to the points; other sizes are
- * converted with {@link ptToMm}.
+ * A page's physical size as CSS millimetre lengths. For a named size the millimetres are exact
+ * by definition, whatever rounding the layout applied to the points; other sizes are converted
+ * with {@link ptToMm}.
  */
 export function pageSizeMm(page: { size: string; width: number; height: number }): {
   width: string;
   height: string;
 } {
-  const iso = page.size === 'A4' || page.size === 'A3' ? ISO_MM[page.size] : undefined;
-  if (iso) return { width: `${iso[0]}mm`, height: `${iso[1]}mm` };
+  if (isPageName(page.size)) {
+    const mm = PAGE_SIZES_MM[page.size];
+    return { width: `${mm.width}mm`, height: `${mm.height}mm` };
+  }
   return { width: ptToMm(page.width), height: ptToMm(page.height) };
 }
 
@@ -44,5 +42,5 @@ export function pageSizeMm(page: { size: string; width: number; height: number }
  * (1 µm) so A4's 595.2756 pt prints as exactly `210mm`.
  */
 export function ptToMm(pt: number): string {
-  return `${formatNumber(pt * MM_PER_PT, 3)}mm`;
+  return `${formatNumber(pt / PT_PER_MM, 3)}mm`;
 }

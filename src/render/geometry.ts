@@ -1,4 +1,4 @@
-import type { SceneBox, SceneLine } from '../layout/scene.js';
+import type { SceneArrow, SceneBand, ScenePaint, SceneRect } from '../scene/scene.js';
 import { formatNumber as n } from './format.js';
 
 type Point = readonly [number, number];
@@ -8,16 +8,16 @@ export function isPaint(colour: string): boolean {
   return colour !== '' && colour !== 'none' && colour !== 'transparent';
 }
 
+/** A box a renderer draws: its rectangle, its paint and, for a side box, its heading band. */
+export type DrawnBox = SceneRect & ScenePaint & { readonly band?: SceneBand };
+
 /**
- * Corner radius a box is drawn with: a terminal is a stadium (radius half the shorter side), a
- * rect uses its radius clamped to half the shorter side, as SVG and PDF viewers would clamp it
- * differently otherwise.
+ * Corner radius a box is drawn with: its radius clamped to half the shorter side (a terminal's
+ * radius is exactly that: a stadium), as SVG and PDF viewers would clamp it differently otherwise.
  */
-export function cornerRadius(box: SceneBox): number {
+export function cornerRadius(box: SceneRect & Pick<ScenePaint, 'radius'>): number {
   const limit = Math.min(box.width, box.height) / 2;
-  if (box.shape === 'terminal') return limit;
-  if (box.shape === 'rect') return Math.max(0, Math.min(box.radius, limit));
-  return 0;
+  return Math.max(0, Math.min(box.radius, limit));
 }
 
 /**
@@ -30,10 +30,10 @@ export function cornerRadius(box: SceneBox): number {
  * a band shorter than the corner radius needs only a partial arc. The band is clamped to the
  * box height; a band reaching into the bottom corners keeps square bottom corners.
  *
- * @returns Path data, or `''` when the box has no band or draws nothing.
+ * @returns Path data, or `''` when the box has no band (or a band of no height).
  */
-export function bandPath(box: SceneBox): string {
-  if (!box.band || box.shape === 'none') return '';
+export function bandPath(box: DrawnBox): string {
+  if (!box.band) return '';
   const { x, y, width: w } = box;
   const b = Math.min(Math.max(box.band.height, 0), box.height);
   if (b === 0) return '';
@@ -55,6 +55,14 @@ export function bandPath(box: SceneBox): string {
   );
 }
 
+/** A line a renderer draws: a stroked polyline, with an arrow head at its end when it has one. */
+export interface DrawnLine {
+  readonly points: readonly Point[];
+  readonly stroke: string;
+  readonly width: number;
+  readonly arrow?: SceneArrow;
+}
+
 /** A line ready to draw: the stroked polyline and, when the line has one, its arrow head. */
 export interface LineGeometry {
   readonly stem: readonly Point[];
@@ -68,7 +76,7 @@ export interface LineGeometry {
  * stroke: ending exactly at the base would leave an anti-aliasing seam, ending at the tip would
  * let a butt-capped stroke poke through the point.
  */
-export function lineGeometry(line: SceneLine): LineGeometry {
+export function lineGeometry(line: DrawnLine): LineGeometry {
   const pts = line.points;
   const tip = pts[pts.length - 1];
   const from = pts[pts.length - 2];

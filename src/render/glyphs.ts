@@ -1,6 +1,6 @@
 import type { Glyph } from 'fontkit';
 import type { LoadedFont } from '../fonts/registry.js';
-import type { SceneText } from '../layout/scene.js';
+import type { SceneText } from '../scene/scene.js';
 import { formatNumber } from './format.js';
 
 /** One glyph of a run, placed on the page (pt). */

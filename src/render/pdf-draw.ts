@@ -1,7 +1,7 @@
 import type { FontSet } from '../fonts/font-set.js';
-import type { Scene, SceneBox, SceneLine } from '../layout/scene.js';
+import { type Scene, type SceneBox, type SceneLine, unknownKind } from '../scene/scene.js';
 import { formatNumber } from './format.js';
-import { bandPath, cornerRadius, isPaint, lineGeometry } from './geometry.js';
+import { bandPath, cornerRadius, type DrawnBox, type DrawnLine, isPaint, lineGeometry } from './geometry.js';
 import { assertRunWidth, runAdvance } from './glyphs.js';
 import type { PdfFontBook } from './pdf-fonts.js';
 import { asArtifact, type Element, posterTagger } from './pdf-tags.js';
@@ -9,7 +9,7 @@ import { resolveSceneFaces } from './scene-fonts.js';
 import { assertRunText } from './text-check.js';
 
 /** Traces a box outline as the current path. */
-function boxOutline(doc: PDFKit.PDFDocument, box: SceneBox): void {
+function boxOutline(doc: PDFKit.PDFDocument, box: DrawnBox): void {
   const r = cornerRadius(box);
   if (r > 0) doc.roundedRect(box.x, box.y, box.width, box.height, r);
   else doc.rect(box.x, box.y, box.width, box.height);
@@ -24,9 +24,28 @@ function setDash(doc: PDFKit.PDFDocument, dash: readonly number[]): void {
   else doc.addContent(`[${dash.map((d) => formatNumber(d)).join(' ')}] 0 d`);
 }
 
-/** Draws a box in the same layers as the SVG renderer: fill, band, outline. */
+/** Draws one box as the SVG renderer does: text regions draw nothing, other kinds are painted. */
 function drawBox(doc: PDFKit.PDFDocument, box: SceneBox): void {
-  if (box.shape === 'none') return;
+  switch (box.kind) {
+    case 'title':
+    case 'meta':
+    case 'legend':
+    case 'footer':
+      return;
+    case 'stage':
+    case 'risk':
+    case 'control':
+    case 'swatch':
+    case 'badge':
+      drawPainted(doc, box);
+      return;
+    default:
+      unknownKind(box, 'box');
+  }
+}
+
+/** A painted box in the same layers as the SVG renderer: fill, band, outline. */
+function drawPainted(doc: PDFKit.PDFDocument, box: DrawnBox): void {
   if (isPaint(box.fill)) {
     boxOutline(doc, box);
     doc.fill(box.fill);
@@ -41,8 +60,19 @@ function drawBox(doc: PDFKit.PDFDocument, box: SceneBox): void {
   }
 }
 
-/** Draws a line's stem and arrow head (geometry shared with the SVG renderer). */
 function drawLine(doc: PDFKit.PDFDocument, line: SceneLine): void {
+  switch (line.kind) {
+    case 'flow':
+    case 'connector':
+      drawStroke(doc, line);
+      return;
+    default:
+      unknownKind(line, 'line');
+  }
+}
+
+/** Draws a line's stem and arrow head (geometry shared with the SVG renderer). */
+function drawStroke(doc: PDFKit.PDFDocument, line: DrawnLine): void {
   if (!isPaint(line.stroke) || line.width <= 0) return;
   const { stem, head } = lineGeometry(line);
   const [first, ...rest] = stem;

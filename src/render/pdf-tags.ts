@@ -1,5 +1,5 @@
-import type { Scene, SceneBox, SceneText } from '../layout/scene.js';
-import { outerBox } from './scene-boxes.js';
+import type { Scene, SceneBox, SceneText } from '../scene/scene.js';
+import { outerBoxes, stageOf } from './scene-boxes.js';
 
 /** A structure element with its type, which its marked content is tagged with too. */
 export interface Element {
@@ -60,14 +60,15 @@ export function posterTagger(
   scene: Scene,
   parent: Element,
 ): (run: SceneText, draw: () => void) => void {
-  const sections = new Map<number, Element>();
+  const outerBox = outerBoxes(scene);
+  const sections = new Map<string, Element>();
   const divs = new Map<SceneBox, Element>();
   const lists = new Map<Element, Element>();
   const paragraphs = new Map<number, Element>();
   const items = new Map<number, { label?: Element; body?: Element; item: Element }>();
 
   const child = (into: Element, type: string): Element => childElement(doc, into, type);
-  const section = (stage: number): Element => {
+  const section = (stage: string): Element => {
     let sect = sections.get(stage);
     if (!sect) {
       sect = child(parent, 'Sect');
@@ -77,11 +78,12 @@ export function posterTagger(
   };
   /** Where a run's paragraph goes: the poster, its stage's Sect, or a side box's Div. */
   const container = (box: SceneBox | undefined): Element => {
-    if (box?.stage === undefined) return parent;
-    if (box.kind !== 'risk' && box.kind !== 'control') return section(box.stage);
+    const stage = box && stageOf(box);
+    if (!box || stage === undefined) return parent;
+    if (box.kind !== 'risk' && box.kind !== 'control') return section(stage);
     let div = divs.get(box);
     if (!div) {
-      div = child(section(box.stage), 'Div');
+      div = child(section(stage), 'Div');
       divs.set(box, div);
     }
     return div;
@@ -114,7 +116,7 @@ export function posterTagger(
   };
 
   return (run, draw) => {
-    const box = outerBox(scene, run.box);
+    const box = outerBox(run.box);
     const into = container(box);
     const element =
       run.role === 'label' || run.role === 'item' ? listItem(into, run) : paragraph(into, box, run);

@@ -1,5 +1,5 @@
 import type { FontSet } from '../fonts/font-set.js';
-import type { Scene, SceneMeta } from '../layout/scene.js';
+import type { Scene, SceneMeta } from '../scene/scene.js';
 import { createPdfDocument, finishPdf } from './pdf-document.js';
 import { drawScenePage } from './pdf-draw.js';
 import { createPdfFontBook } from './pdf-fonts.js';

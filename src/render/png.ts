@@ -1,6 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import type { FontSet } from '../fonts/font-set.js';
-import type { Scene } from '../layout/scene.js';
+import type { Scene } from '../scene/scene.js';
 import { encodeOpaquePng } from './png-encode.js';
 import { outlineSvg } from './svg.js';
 

@@ -1,14 +1,62 @@
-import type { Scene, SceneBox } from '../layout/scene.js';
+import { type Scene, type SceneBox, unknownKind } from '../scene/scene.js';
 
 /**
- * The box a text run ultimately sits in: a badge's outermost parent (the risk box a level badge
- * is in, the legend a swatch is in), else the run's own box. Renderers group text by it.
+ * Looks up the box a text run ultimately sits in: a badge's outermost box (the risk box a level
+ * badge is in, the legend a swatch's badge is in), else the run's own box. Renderers group text
+ * by it.
+ *
+ * @returns A function from a box id to that box, `undefined` for an id no box has.
  */
-export function outerBox(scene: Scene, index: number): SceneBox | undefined {
-  let box = scene.boxes[index];
-  // The depth bound guards against a malformed Scene whose parents form a cycle.
-  for (let depth = 0; box?.parent !== undefined && depth < scene.boxes.length; depth++) {
-    box = scene.boxes[box.parent];
+export function outerBoxes(scene: Scene): (id: string) => SceneBox | undefined {
+  const byId = new Map(scene.boxes.map((box) => [box.id, box]));
+  return (id) => {
+    let box = byId.get(id);
+    // The depth bound guards against a Scene whose parents form a cycle (validateScene refuses
+    // one, but a renderer can be handed a Scene that was never validated).
+    for (let depth = 0; box && depth < byId.size; depth++) {
+      const parent = parentOf(box);
+      if (parent === undefined) break;
+      box = byId.get(parent);
+    }
+    return box;
+  };
+}
+
+/** The id of the box `box` sits in, for kinds that name one. */
+function parentOf(box: SceneBox): string | undefined {
+  switch (box.kind) {
+    case 'swatch':
+    case 'badge':
+      return box.parent;
+    case 'title':
+    case 'meta':
+    case 'legend':
+    case 'footer':
+    case 'stage':
+    case 'risk':
+    case 'control':
+      return undefined;
+    default:
+      return unknownKind(box, 'box');
   }
-  return box;
+}
+
+/** The id of the stage a box belongs to: a stage is its own, a side box names its stage. */
+export function stageOf(box: SceneBox): string | undefined {
+  switch (box.kind) {
+    case 'stage':
+      return box.id;
+    case 'risk':
+    case 'control':
+      return box.stage;
+    case 'title':
+    case 'meta':
+    case 'legend':
+    case 'footer':
+    case 'swatch':
+    case 'badge':
+      return undefined;
+    default:
+      return unknownKind(box, 'box');
+  }
 }

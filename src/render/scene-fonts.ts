@@ -1,19 +1,19 @@
-import { type FontId, type FontSet, fontById } from '../fonts/font-set.js';
+import { type FontSet, fontById } from '../fonts/font-set.js';
 import type { LoadedFont } from '../fonts/registry.js';
-import type { Scene } from '../layout/scene.js';
+import type { Scene } from '../scene/scene.js';
 
 /** The faces a Scene's text runs are set in, looked up once and checked against the Scene. */
 export interface SceneFaces {
   /** The face behind a font id used by the Scene. */
-  face(id: FontId): LoadedFont;
+  face(id: string): LoadedFont;
   /**
    * The first id (in the order body, bold, title, fallback0…) that names the same face as `id`.
    * The title face is the bold face unless the user chose another; keying glyph definitions and
    * embedded PDF fonts by this id stores such a face once instead of twice.
    */
-  canonicalId(id: FontId): FontId;
+  canonicalId(id: string): string;
   /** Every distinct face the Scene uses, by canonical id, in first-use order. */
-  readonly used: ReadonlyMap<FontId, LoadedFont>;
+  readonly used: ReadonlyMap<string, LoadedFont>;
 }
 
 /**
@@ -25,15 +25,15 @@ export interface SceneFaces {
  *   for that id has a different PostScript name.
  */
 export function resolveSceneFaces(scene: Scene, fonts: FontSet): SceneFaces {
-  const order: FontId[] = [
+  const order: string[] = [
     'body',
     'bold',
     'title',
     ...fonts.fallbacks.map((_, i) => `fallback${i}` as const),
   ];
-  const byId = new Map<FontId, LoadedFont>();
-  const canonical = new Map<FontId, FontId>();
-  const used = new Map<FontId, LoadedFont>();
+  const byId = new Map<string, LoadedFont>();
+  const canonical = new Map<string, string>();
+  const used = new Map<string, LoadedFont>();
   for (const run of scene.texts) {
     if (byId.has(run.font)) continue;
     const declared = scene.fonts[run.font];

@@ -1,5 +1,5 @@
-import type { Scene, SceneBox, SceneText } from '../layout/scene.js';
-import { outerBox } from './scene-boxes.js';
+import type { Scene, SceneBox, SceneText } from '../scene/scene.js';
+import { outerBoxes, stageOf } from './scene-boxes.js';
 
 /** One reading unit of the poster: its runs (drawn as they are) and its words for a reader. */
 export interface TextParagraph {
@@ -78,22 +78,24 @@ export function textTree(scene: Scene): TextNode[] {
     runs.push(run);
     paragraphs.set(run.paragraph, runs);
   }
+  const outerBox = outerBoxes(scene);
   const top: TextNode[] = [];
-  const stages = new Map<number, TextNode[]>();
+  const stages = new Map<string, TextNode[]>();
   const sides = new Map<SceneBox, TextNode[]>();
   for (const runs of paragraphs.values()) {
     const item = runs.some((r) => r.role === 'item' || r.role === 'label');
     const paragraph: TextParagraph = { kind: 'paragraph', runs, text: paragraphText(runs), item };
-    const box = outerBox(scene, (runs[0] as SceneText).box);
-    if (box?.stage === undefined) {
+    const box = outerBox((runs[0] as SceneText).box);
+    const stageId = box && stageOf(box);
+    if (!box || stageId === undefined) {
       top.push(paragraph);
       continue;
     }
-    let stage = stages.get(box.stage);
+    let stage = stages.get(stageId);
     if (!stage) {
       stage = [];
-      stages.set(box.stage, stage);
-      top.push({ kind: 'group', className: 'stage', label: stageName(scene, box.stage), children: stage });
+      stages.set(stageId, stage);
+      top.push({ kind: 'group', className: 'stage', label: stageName(scene, stageId), children: stage });
     }
     if (box.kind !== 'risk' && box.kind !== 'control') {
       stage.push(paragraph);
@@ -118,8 +120,7 @@ export function textTree(scene: Scene): TextNode[] {
   return top;
 }
 
-/** The words of stage `index`'s box. */
-function stageName(scene: Scene, index: number): string {
-  const box = scene.boxes.findIndex((b) => b.kind === 'stage' && b.stage === index);
-  return paragraphText(scene.texts.filter((t) => t.box === box));
+/** The words of the stage box `id`. */
+function stageName(scene: Scene, id: string): string {
+  return paragraphText(scene.texts.filter((t) => t.box === id));
 }

@@ -1,6 +1,5 @@
-import type { FontId } from '../fonts/font-set.js';
 import { subsetFace } from '../fonts/subset.js';
-import type { Scene } from '../layout/scene.js';
+import type { Scene } from '../scene/scene.js';
 import type { SceneFaces } from './scene-fonts.js';
 import { fontWeight } from './svg-text.js';
 
@@ -9,7 +8,7 @@ export interface EmbeddedFonts {
   /** `@font-face` rules, one per face, each with its subset as a WOFF2 `data:` URL. */
   readonly css: string;
   /** The CSS `font-family` value for a Scene font id. */
-  family(id: FontId): string;
+  family(id: string): string;
 }
 
 /**
@@ -35,7 +34,7 @@ export function cssString(text: string): string {
  */
 export async function embedFonts(scene: Scene, faces: SceneFaces, prefix: string): Promise<EmbeddedFonts> {
   const { compress } = await import('wawoff2');
-  const chars = new Map<FontId, Set<number>>();
+  const chars = new Map<string, Set<number>>();
   for (const run of scene.texts) {
     const id = faces.canonicalId(run.font);
     const set = chars.get(id) ?? new Set<number>();
@@ -43,7 +42,7 @@ export async function embedFonts(scene: Scene, faces: SceneFaces, prefix: string
     chars.set(id, set);
   }
   const rules: string[] = [];
-  const families = new Map<FontId, string>();
+  const families = new Map<string, string>();
   for (const [id, face] of faces.used) {
     const codePoints = [...(chars.get(id) ?? [])].sort((a, b) => a - b);
     const woff2 = await compress(subsetFace(face, codePoints));

@@ -1,7 +1,7 @@
 import type { Dom } from '@svgdotjs/svg.js';
-import type { SceneBox, SceneLine } from '../layout/scene.js';
+import { type SceneBox, type SceneLine, unknownKind } from '../scene/scene.js';
 import { formatNumber as n } from './format.js';
-import { bandPath, cornerRadius, isPaint, lineGeometry } from './geometry.js';
+import { bandPath, cornerRadius, type DrawnBox, type DrawnLine, isPaint, lineGeometry } from './geometry.js';
 import { child } from './svg-document.js';
 
 type Point = readonly [number, number];
@@ -11,7 +11,7 @@ function points(pts: readonly Point[]): string {
 }
 
 /** Geometry attributes of a box outline, shared by the box, its band clip and its stroke. */
-function outlineAttrs(box: SceneBox): Record<string, string> {
+function outlineAttrs(box: DrawnBox): Record<string, string> {
   const r = cornerRadius(box);
   const attrs: Record<string, string> = {
     x: n(box.x),
@@ -23,27 +23,46 @@ function outlineAttrs(box: SceneBox): Record<string, string> {
   return attrs;
 }
 
-function strokeAttrs(box: SceneBox): Record<string, string> {
+function strokeAttrs(box: DrawnBox): Record<string, string> {
   if (!isPaint(box.stroke) || box.strokeWidth <= 0) return { stroke: 'none' };
   const attrs: Record<string, string> = { stroke: box.stroke, 'stroke-width': n(box.strokeWidth) };
   if (box.dash.length > 0) attrs['stroke-dasharray'] = box.dash.map((d) => n(d)).join(' ');
   return attrs;
 }
 
-/**
- * Draws one box. A box with a band is drawn in three layers — fill, band, outline — so the
- * outline lies on top of the band's edge (see {@link bandPath} for the band's shape).
- */
+/** Draws one box: text regions draw nothing; every other kind is a painted, maybe banded, box. */
 export function drawBox(layer: Dom, box: SceneBox): void {
-  if (box.shape === 'none') return;
+  switch (box.kind) {
+    case 'title':
+    case 'meta':
+    case 'legend':
+    case 'footer':
+      return;
+    case 'stage':
+    case 'risk':
+    case 'control':
+    case 'swatch':
+    case 'badge':
+      drawPainted(layer, box.kind, box);
+      return;
+    default:
+      unknownKind(box, 'box');
+  }
+}
+
+/**
+ * A box with a band is drawn in three layers — fill, band, outline — so the outline lies on top
+ * of the band's edge (see {@link bandPath} for the band's shape).
+ */
+function drawPainted(layer: Dom, kind: string, box: DrawnBox): void {
   const fill = isPaint(box.fill) ? box.fill : 'none';
   const outline = outlineAttrs(box);
   const band = bandPath(box);
   if (!box.band || band === '') {
-    child(layer, 'rect', { class: box.kind, ...outline, fill, ...strokeAttrs(box) });
+    child(layer, 'rect', { class: kind, ...outline, fill, ...strokeAttrs(box) });
     return;
   }
-  const group = child(layer, 'g', { class: box.kind });
+  const group = child(layer, 'g', { class: kind });
   child(group, 'rect', { ...outline, fill });
   child(group, 'path', { d: band, fill: box.band.fill });
   child(group, 'rect', { ...outline, fill: 'none', ...strokeAttrs(box) });
@@ -51,12 +70,23 @@ export function drawBox(layer: Dom, box: SceneBox): void {
 
 /** Draws a line as a polyline and, if it has one, a filled arrow head in the stroke colour. */
 export function drawLine(layer: Dom, line: SceneLine): void {
+  switch (line.kind) {
+    case 'flow':
+    case 'connector':
+      drawStroke(layer, line.kind, line);
+      return;
+    default:
+      unknownKind(line, 'line');
+  }
+}
+
+function drawStroke(layer: Dom, kind: string, line: DrawnLine): void {
   const { stem, head } = lineGeometry(line);
   const stroked = isPaint(line.stroke) && line.width > 0;
   if (!stroked) return;
   if (!head) {
     child(layer, 'polyline', {
-      class: line.kind,
+      class: kind,
       points: points(stem),
       fill: 'none',
       stroke: line.stroke,
@@ -64,7 +94,7 @@ export function drawLine(layer: Dom, line: SceneLine): void {
     });
     return;
   }
-  const group = child(layer, 'g', { class: line.kind });
+  const group = child(layer, 'g', { class: kind });
   child(group, 'polyline', {
     points: points(stem),
     fill: 'none',

@@ -1,8 +1,7 @@
 import type { Dom } from '@svgdotjs/svg.js';
 import type { Glyph } from 'fontkit';
-import type { FontId } from '../fonts/font-set.js';
 import type { LoadedFont } from '../fonts/registry.js';
-import type { SceneText } from '../layout/scene.js';
+import type { SceneText } from '../scene/scene.js';
 import { formatNumber as n } from './format.js';
 import { assertRunWidth, glyphPathData, runAdvance, shapeRun } from './glyphs.js';
 import type { SceneFaces } from './scene-fonts.js';
@@ -16,7 +15,7 @@ import { child, XML_NS } from './svg-document.js';
 const SCALE_DECIMALS = 6;
 
 /** Hands out the `<defs>` id of a glyph outline, writing each distinct glyph once. */
-export type GlyphRef = (fontId: FontId, glyph: Glyph) => string | undefined;
+export type GlyphRef = (fontId: string, glyph: Glyph) => string | undefined;
 
 /**
  * A glyph table for one document. Ids are `<prefix>-<font id>-<glyph id>`: the document's
@@ -78,7 +77,7 @@ export function fontWeight(face: LoadedFont): number {
 }
 
 /** The font attributes of a run: family (from `family`), size, weight, colour. */
-function runAttrs(run: SceneText, faces: SceneFaces, family: (id: FontId) => string): Record<string, string> {
+function runAttrs(run: SceneText, faces: SceneFaces, family: (id: string) => string): Record<string, string> {
   return {
     'font-family': family(run.font),
     'font-size': n(run.size),
@@ -105,7 +104,7 @@ export function drawParagraphAsText(
   layer: Dom,
   paragraph: TextParagraph,
   faces: SceneFaces,
-  family: (id: FontId) => string,
+  family: (id: string) => string,
 ): Dom {
   const [first] = paragraph.runs;
   if (!first) throw new RangeError('a paragraph has at least one run');

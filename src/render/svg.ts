@@ -1,6 +1,6 @@
 import type { Dom } from '@svgdotjs/svg.js';
 import type { FontSet } from '../fonts/font-set.js';
-import type { Scene, SceneMeta } from '../layout/scene.js';
+import type { Scene, SceneMeta } from '../scene/scene.js';
 import { formatNumber as n, pageSizeMm } from './format.js';
 import { resolveSceneFaces, type SceneFaces } from './scene-fonts.js';
 import { type TextNode, type TextParagraph, textTree } from './svg-accessibility.js';

@@ -1,4 +1,5 @@
-import type { SceneText } from '../layout/scene.js';
+import type { SceneText } from '../scene/scene.js';
+import { formatCodePoint } from '../unicode/code-point.js';
 
 /**
  * Code points XML 1.0 forbids (§2.2 Char): C0 controls other than tab, LF and CR, the
@@ -21,10 +22,6 @@ function forbiddenCodePoint(text: string): { index: number; code: number } | und
   return undefined;
 }
 
-function hex(code: number): string {
-  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
 /**
  * Rejects text that cannot appear in an XML document. Renderers throw rather than silently strip
  * such characters: a control character in a poster's text is a data error (usually a copy-paste
@@ -38,7 +35,7 @@ export function assertXmlText(text: string, what: string): void {
   const bad = forbiddenCodePoint(text);
   if (bad) {
     throw new Error(
-      `${what} contains the control character ${hex(bad.code)} at index ${bad.index}, which cannot be ` +
+      `${what} contains the control character ${formatCodePoint(bad.code)} at index ${bad.index}, which cannot be ` +
         `written to SVG/XML; remove it from the input: ${JSON.stringify(text)}`,
     );
   }

@@ -11,10 +11,11 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFontSet, FontRegistry, type FontSet } from '../../src/fonts/index.js';
-import { layoutChart, type Scene } from '../../src/layout/index.js';
+import { layoutChart } from '../../src/layout/index.js';
 import { loadChart, parseChart } from '../../src/model/index.js';
 import { renderScenePng } from '../../src/render/png.js';
 import { renderSceneSvg, type SvgTextMode } from '../../src/render/svg.js';
+import type { Scene } from '../../src/scene/index.js';
 import { parseXml } from '../reliability/xml.js';
 import { CHROMIUM_PATH, type LaunchedBrowser, launchChromium } from './chromium.js';
 

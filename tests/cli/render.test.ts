@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outputStem } from '../../src/cli/outputs.js';
 import { runCli } from '../../src/cli/program.js';
 import { starterYaml } from '../../src/cli/starter.js';
-import type { Scene } from '../../src/layout/index.js';
+import { validateScene } from '../../src/scene/index.js';
 import {
   BAD_LEVEL_YAML,
   buildCli,
@@ -425,16 +425,36 @@ describe('init and inspect', () => {
     const file = await write(dir, 'chart.yaml', chartYaml('检查布局', { stages: 4, items: 2 }));
     const { code, stdout } = await cliInProcess(['inspect', file, '--layout', '--json']);
     expect(code).toBe(0);
-    const scene = JSON.parse(stdout) as Scene;
-    expect(scene.version).toBe(1);
-    expect(scene.page).toMatchObject({ size: 'A4' });
+    const scene = validateScene(JSON.parse(stdout));
+    expect(scene).toMatchObject({ format: 'fangkongtu-scene', version: 2, page: { size: 'A4' } });
     expect(scene.meta.name).toBe('检查布局');
     expect(scene.boxes.filter((b) => b.kind === 'stage')).toHaveLength(4);
     expect(scene.boxes.filter((b) => b.kind === 'risk')).toHaveLength(2);
     expect(scene.texts.length).toBeGreaterThan(0);
-    for (const box of scene.boxes) {
-      for (const v of [box.x, box.y, box.width, box.height]) expect(Number.isFinite(v)).toBe(true);
-    }
+
+    // The printed Scene is a file inspect reads back and checks; a broken one names its field.
+    const saved = await write(dir, 'chart.scene.json', stdout);
+    const again = await cliInProcess(['inspect', saved, '--json']);
+    expect(again).toMatchObject({ code: 0, stdout });
+    expect((await cliInProcess(['inspect', saved])).stdout).toMatch(/^检查布局: A4 595.28×841.89 pt/);
+    const damaged = await write(
+      dir,
+      'damaged.scene.json',
+      stdout.replace('"box":"stage-1"', '"box":"stage-9"'),
+    );
+    const refused = await cliInProcess(['inspect', damaged]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /damaged\.scene\.json: Scene texts\[\d+\]\.box: no box has the id "stage-9"/,
+    );
+    expect(refused.stderr).not.toMatch(/\bat \S+:\d+/);
+  });
+
+  it('schema prints the chart format, and with --scene the Scene format', async () => {
+    const chart = JSON.parse((await cliInProcess(['schema'])).stdout) as { title: string };
+    const scene = JSON.parse((await cliInProcess(['schema', '--scene'])).stdout) as { title: string };
+    expect(chart.title).toContain('chart');
+    expect(scene.title).toBe('fangkongtu Scene');
   });
 });
 

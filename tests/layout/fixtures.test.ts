@@ -4,7 +4,7 @@ import { createFontSet, FontRegistry } from '../../src/fonts/index.js';
 import { layoutChart } from '../../src/layout/index.js';
 import { loadChart } from '../../src/model/index.js';
 import { colorTheme } from '../../src/theme/index.js';
-import { expectSceneInvariants } from './invariants.js';
+import { boxFinder, expectSceneInvariants } from './invariants.js';
 
 const fonts = createFontSet(new FontRegistry());
 const files = readdirSync('fixtures').filter((f) => f.endsWith('.yaml'));
@@ -18,8 +18,8 @@ describe('layout of the 16 fixtures', () => {
       expect(scene.page.size).toBe(page);
       expect(scene.warnings).toEqual([]);
       const stages = scene.boxes.filter((b) => b.kind === 'stage');
-      expect(stages.map((s) => s.shape)).toEqual(
-        chart.stages.map((_, i, all) => (i === 0 || i === all.length - 1 ? 'terminal' : 'rect')),
+      expect(stages.map((s) => [s.id, s.terminal])).toEqual(
+        chart.stages.map((_, i, all) => [`stage-${i}`, i === 0 || i === all.length - 1]),
       );
       expect(scene.boxes.filter((b) => b.kind === 'risk')).toHaveLength(
         chart.stages.filter((s) => s.risk).length,
@@ -64,9 +64,10 @@ describe('title and footer', () => {
       { fonts },
     );
     expectSceneInvariants(scene, colorTheme.minBodySize, colorTheme.spacing.padding * scene.page.scale);
+    const box = boxFinder(scene);
     const textOf = (kind: string) =>
       scene.texts
-        .filter((t) => scene.boxes[t.box]?.kind === kind)
+        .filter((t) => box(t.box).kind === kind)
         .map((t) => t.text)
         .join('');
     expect(textOf('title')).toBe('某某局廉政风险防控图');
@@ -81,7 +82,7 @@ describe('a chart without category or code (imported from a list that has neithe
     const { category: _c, codes: _k, ...chart } = await loadChart(`fixtures/${files[0]}`);
     const scene = await layoutChart(chart, { fonts });
     expectSceneInvariants(scene, colorTheme.minBodySize, colorTheme.spacing.padding * scene.page.scale);
-    const meta = scene.texts.filter((t) => scene.boxes[t.box]?.kind === 'meta').map((t) => t.text);
+    const meta = scene.texts.filter((t) => t.box === 'meta').map((t) => t.text);
     expect(meta.join('')).toBe(`职权名称：${chart.name}`);
     expect(scene.meta).toMatchObject({ category: '', codes: [], codeLabel: '' });
   });

@@ -1,11 +1,21 @@
 import { expect } from 'vitest';
-import type { Scene, SceneBox } from '../../src/layout/index.js';
+import { type Scene, type SceneBox, validateScene } from '../../src/scene/index.js';
 
 const TOL = 0.02;
 
-/** Boxes that take room on the page (badges sit inside another box). */
+/** Looks boxes up by id; a reference to no box fails the test that follows it. */
+export function boxFinder(scene: Scene): (id: string) => SceneBox {
+  const byId = new Map(scene.boxes.map((b) => [b.id, b]));
+  return (id) => {
+    const box = byId.get(id);
+    if (!box) throw new Error(`no box has the id ${id}`);
+    return box;
+  };
+}
+
+/** Boxes that take room on the page (badges and swatches sit inside another box). */
 function blocks(scene: Scene): SceneBox[] {
-  return scene.boxes.filter((b) => b.kind !== 'badge');
+  return scene.boxes.filter((b) => b.kind !== 'badge' && b.kind !== 'swatch');
 }
 
 function overlap(a: SceneBox, b: SceneBox): boolean {
@@ -23,28 +33,27 @@ function overlap(a: SceneBox, b: SceneBox): boolean {
  * everything inside the margins, body text at or above `minBody` pt.
  */
 export function expectSceneInvariants(scene: Scene, minBody: number, padding = 0): void {
+  // The contract first: every field of every kind, unique ids, references that resolve.
+  expect(validateScene(scene)).toEqual(scene);
+  const box = boxFinder(scene);
   const stages = scene.boxes.filter((b) => b.kind === 'stage');
-  expect(stages.length).toBeGreaterThan(0);
-  const axis = (stages[0] as SceneBox).x + (stages[0] as SceneBox).width / 2;
+  const [first] = stages;
+  if (!first) throw new Error('a Scene without stages');
+  const axis = first.x + first.width / 2;
   for (const s of stages)
     expect(Math.abs(s.x + s.width / 2 - axis), 'stage centres on one line').toBeLessThan(TOL);
-  stages.forEach((s, i) => {
-    if (i > 0) {
-      const prev = stages[i - 1] as SceneBox;
-      expect(s.y, 'stages in order, top to bottom').toBeGreaterThan(prev.y + prev.height);
-    }
-    expect(s.stage).toBe(i);
+  stages.reduce((prev, s) => {
+    expect(s.y, `${s.id} below ${prev.id}`).toBeGreaterThan(prev.y + prev.height);
+    return s;
   });
 
-  for (const box of scene.boxes.filter((b) => b.kind === 'risk' || b.kind === 'control')) {
-    const stage = stages[box.stage as number] as SceneBox;
+  for (const side of scene.boxes) {
+    if (side.kind !== 'risk' && side.kind !== 'control') continue;
+    const stage = box(side.stage);
     const centre = (b: SceneBox) => b.y + b.height / 2;
-    expect(
-      Math.abs(centre(box) - centre(stage)),
-      `${box.kind} ${box.stage} centred on its stage`,
-    ).toBeLessThan(TOL);
-    if (box.kind === 'risk') expect(box.x + box.width).toBeLessThanOrEqual(stage.x + TOL);
-    else expect(box.x).toBeGreaterThanOrEqual(stage.x + stage.width - TOL);
+    expect(Math.abs(centre(side) - centre(stage)), `${side.id} centred on its stage`).toBeLessThan(TOL);
+    if (side.kind === 'risk') expect(side.x + side.width).toBeLessThanOrEqual(stage.x + TOL);
+    else expect(side.x).toBeGreaterThanOrEqual(stage.x + stage.width - TOL);
   }
   // Side boxes share one width per side, so the columns line up.
   for (const kind of ['risk', 'control'] as const) {
@@ -53,48 +62,43 @@ export function expectSceneInvariants(scene: Scene, minBody: number, padding = 0
   }
 
   const all = blocks(scene);
-  for (let i = 0; i < all.length; i++) {
-    for (let j = i + 1; j < all.length; j++) {
-      const a = all[i] as SceneBox;
-      const b = all[j] as SceneBox;
-      expect(overlap(a, b), `${a.kind}${a.stage ?? ''} overlaps ${b.kind}${b.stage ?? ''}`).toBe(false);
-    }
-  }
-  scene.boxes.forEach((box) => {
-    if (box.kind !== 'badge') return;
-    const parent = scene.boxes[box.parent as number] as SceneBox;
-    expect(box.x).toBeGreaterThanOrEqual(parent.x - TOL);
-    expect(box.x + box.width).toBeLessThanOrEqual(parent.x + parent.width + TOL);
-    expect(box.y).toBeGreaterThanOrEqual(parent.y - TOL);
-    expect(box.y + box.height).toBeLessThanOrEqual(parent.y + parent.height + TOL);
+  all.forEach((a, i) => {
+    for (const b of all.slice(i + 1)) expect(overlap(a, b), `${a.id} overlaps ${b.id}`).toBe(false);
   });
+  for (const inner of scene.boxes) {
+    if (inner.kind !== 'badge' && inner.kind !== 'swatch') continue;
+    const parent = box(inner.parent);
+    expect(inner.x, `${inner.id} inside ${parent.id}`).toBeGreaterThanOrEqual(parent.x - TOL);
+    expect(inner.x + inner.width).toBeLessThanOrEqual(parent.x + parent.width + TOL);
+    expect(inner.y).toBeGreaterThanOrEqual(parent.y - TOL);
+    expect(inner.y + inner.height).toBeLessThanOrEqual(parent.y + parent.height + TOL);
+  }
 
   for (const t of scene.texts) {
-    const box = scene.boxes[t.box] as SceneBox;
-    const inset = box.kind === 'stage' || box.kind === 'risk' || box.kind === 'control' ? padding : 0;
-    const where = `"${t.text}" in ${box.kind}${box.stage ?? ''}`;
-    expect(t.x, `${where}: left`).toBeGreaterThanOrEqual(box.x + inset - TOL);
-    expect(t.x + t.width, `${where}: right`).toBeLessThanOrEqual(box.x + box.width - inset + TOL);
+    const holder = box(t.box);
+    const framed = holder.kind === 'stage' || holder.kind === 'risk' || holder.kind === 'control';
+    const inset = framed ? padding : 0;
+    const where = `"${t.text}" (${t.id})`;
+    expect(t.x, `${where}: left`).toBeGreaterThanOrEqual(holder.x + inset - TOL);
+    expect(t.x + t.width, `${where}: right`).toBeLessThanOrEqual(holder.x + holder.width - inset + TOL);
     // The em box of the line: ~0.88 em above the baseline, ~0.12 em below (Noto Sans SC).
-    expect(t.y - t.size * 0.88, `${where}: top`).toBeGreaterThanOrEqual(box.y - TOL);
-    expect(t.y + t.size * 0.12, `${where}: bottom`).toBeLessThanOrEqual(box.y + box.height + TOL);
-    if (box.kind === 'risk' || box.kind === 'control' || box.kind === 'stage') {
-      expect(t.size, `${where}: legible size`).toBeGreaterThanOrEqual(minBody - 1e-9);
-    }
+    expect(t.y - t.size * 0.88, `${where}: top`).toBeGreaterThanOrEqual(holder.y - TOL);
+    expect(t.y + t.size * 0.12, `${where}: bottom`).toBeLessThanOrEqual(holder.y + holder.height + TOL);
+    if (framed) expect(t.size, `${where}: legible size`).toBeGreaterThanOrEqual(minBody - 1e-9);
   }
 
   for (const line of scene.lines) {
-    const [first, last] = [line.points[0], line.points[line.points.length - 1]];
-    if (!first || !last) throw new Error('line without points');
-    if (line.kind === 'connector') expect(first[1], 'connector horizontal').toBe(last[1]);
-    else expect(first[0], 'flow line vertical').toBe(last[0]);
+    const [start, end] = [line.points[0], line.points.at(-1)];
+    if (!start || !end) throw new Error(`${line.id} has no points`);
+    if (line.kind === 'connector') expect(start[1], `${line.id} horizontal`).toBe(end[1]);
+    else expect(start[0], `${line.id} vertical`).toBe(end[0]);
   }
 
   const { width, height, margin } = scene.page;
-  for (const box of scene.boxes) {
-    expect(box.x).toBeGreaterThanOrEqual(margin - TOL);
-    expect(box.y).toBeGreaterThanOrEqual(margin - TOL);
-    expect(box.x + box.width).toBeLessThanOrEqual(width - margin + TOL);
-    expect(box.y + box.height).toBeLessThanOrEqual(height - margin + TOL);
+  for (const b of scene.boxes) {
+    expect(b.x, `${b.id} inside the margins`).toBeGreaterThanOrEqual(margin - TOL);
+    expect(b.y).toBeGreaterThanOrEqual(margin - TOL);
+    expect(b.x + b.width).toBeLessThanOrEqual(width - margin + TOL);
+    expect(b.y + b.height).toBeLessThanOrEqual(height - margin + TOL);
   }
 }

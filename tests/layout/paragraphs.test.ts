@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createFontSet, FontRegistry } from '../../src/fonts/index.js';
-import { layoutChart, type Scene } from '../../src/layout/index.js';
+import { layoutChart } from '../../src/layout/index.js';
 import { parseChart } from '../../src/model/index.js';
+import type { Scene } from '../../src/scene/index.js';
 
 const fonts = createFontSet(new FontRegistry());
 
@@ -63,8 +64,11 @@ describe('reading units (SceneText.paragraph and role)', () => {
     const scene = await layoutChart(chart, { fonts });
     const level = paragraphs(scene).find((u) => u.text.startsWith('风险等级'));
     expect(level?.text).toBe('风险等级：高');
-    const runs = scene.texts.filter((t) => t.text === '高' && scene.boxes[t.box]?.kind === 'badge');
-    const badge = runs.find((t) => scene.boxes[scene.boxes[t.box]?.parent ?? -1]?.kind === 'risk');
+    const box = (id: string) => scene.boxes.find((b) => b.id === id);
+    const badge = scene.texts.find((t) => {
+      const holder = box(t.box);
+      return t.text === '高' && holder?.kind === 'badge' && box(holder.parent)?.kind === 'risk';
+    });
     expect(badge && paragraphs(scene)[badge.paragraph]?.text).toBe('风险等级：高');
   });
 });

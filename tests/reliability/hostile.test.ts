@@ -6,8 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderPdf, renderPng, renderSvg } from '../../src/api.js';
 import { createFontSet, FontRegistry } from '../../src/fonts/index.js';
-import { LayoutError, layoutChart, type PageSize, type Scene } from '../../src/layout/index.js';
+import { LayoutError, layoutChart, type PageSize } from '../../src/layout/index.js';
 import { ChartError, LIMITS, type PowerChart, parseChart } from '../../src/model/index.js';
+import type { Scene } from '../../src/scene/index.js';
 import { colorTheme } from '../../src/theme/index.js';
 import { expectSceneInvariants } from '../layout/invariants.js';
 import { openPdf, pageText } from '../render/pdf-read.js';

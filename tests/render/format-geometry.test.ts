@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { SceneBox, SceneLine } from '../../src/layout/scene.js';
 import { formatNumber, pageSizeMm, ptToMm } from '../../src/render/format.js';
-import { bandPath, cornerRadius, lineGeometry } from '../../src/render/geometry.js';
+import {
+  bandPath,
+  cornerRadius,
+  type DrawnBox,
+  type DrawnLine,
+  lineGeometry,
+} from '../../src/render/geometry.js';
 
 describe('formatNumber', () => {
   it.each([
@@ -50,13 +55,11 @@ describe('millimetres', () => {
   });
 });
 
-const box = (over: Partial<SceneBox>): SceneBox => ({
-  kind: 'risk',
+const box = (over: Partial<DrawnBox>): DrawnBox => ({
   x: 10,
   y: 20,
   width: 100,
   height: 60,
-  shape: 'rect',
   radius: 4,
   fill: '#fff',
   stroke: '#000',
@@ -66,11 +69,10 @@ const box = (over: Partial<SceneBox>): SceneBox => ({
 });
 
 describe('box geometry', () => {
-  it('clamps the corner radius; terminals are stadiums; none has no corners', () => {
+  it('clamps the corner radius to half the shorter side (a stadium) and at zero', () => {
     expect(cornerRadius(box({}))).toBe(4);
     expect(cornerRadius(box({ radius: 99 }))).toBe(30);
-    expect(cornerRadius(box({ shape: 'terminal', radius: 0 }))).toBe(30);
-    expect(cornerRadius(box({ shape: 'none', radius: 4 }))).toBe(0);
+    expect(cornerRadius(box({ radius: 0 }))).toBe(0);
   });
 
   it('draws a band with the box top corners, or a partial arc when the band is shallower', () => {
@@ -87,9 +89,7 @@ describe('box geometry', () => {
 });
 
 describe('lineGeometry', () => {
-  const line = (over: Partial<SceneLine>): SceneLine => ({
-    kind: 'flow',
-    stage: 0,
+  const line = (over: Partial<DrawnLine>): DrawnLine => ({
     points: [
       [50, 0],
       [50, 40],

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createFontSet, FontRegistry } from '../../src/fonts/index.js';
-import { layoutChart, type Scene } from '../../src/layout/index.js';
+import { layoutChart } from '../../src/layout/index.js';
 import { loadChart } from '../../src/model/index.js';
 import { renderScenesBooklet } from '../../src/render/booklet.js';
 import { renderScenePdf } from '../../src/render/pdf.js';
 import { subsetTag, toUnicodeCMap } from '../../src/render/pdf-fonts.js';
+import type { Scene } from '../../src/scene/index.js';
 import { parseXml } from '../reliability/xml.js';
 import { openPdf, pdfInfo, pdfStructure, type StructNode } from './pdf-read.js';
 

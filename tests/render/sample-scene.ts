@@ -7,8 +7,15 @@
 import { bundledFontPaths } from '../../src/fonts/bundled.js';
 import { createFontSet, type FontId, type FontSet, fontById } from '../../src/fonts/font-set.js';
 import { FontRegistry } from '../../src/fonts/registry.js';
-import type { Scene, SceneBox, SceneFont, SceneLine, SceneText } from '../../src/layout/scene.js';
-import type { RiskLevel } from '../../src/model/types.js';
+import type {
+  Scene,
+  SceneBox,
+  SceneFont,
+  SceneLevel,
+  SceneLine,
+  SceneStageBox,
+  SceneText,
+} from '../../src/scene/index.js';
 import { colorTheme } from '../../src/theme/builtin.js';
 
 /** The bundled Noto Sans SC faces, from a fresh registry. */
@@ -21,7 +28,7 @@ export { bundledFontPaths };
 const round = (v: number): number => Math.round(v * 100) / 100;
 
 /** Width in pt of `text` in the face behind `font`, as the layout measures it (fontkit layout). */
-export function measureWidth(fonts: FontSet, font: FontId, text: string, size: number): number {
+export function measureWidth(fonts: FontSet, font: string, text: string, size: number): number {
   const { font: f } = fontById(fonts, font);
   return round((f.layout(text).advanceWidth * size) / f.unitsPerEm);
 }
@@ -54,29 +61,37 @@ export function sampleScene(fonts: FontSet, opts: SampleOptions = {}): Scene {
   const texts: SceneText[] = [];
 
   const measure = (font: FontId, text: string, size: number): number => measureWidth(fonts, font, text, size);
-  const addBox = (box: SceneBox): number => boxes.push(box) - 1;
+  const addBox = (box: SceneBox): string => {
+    boxes.push(box);
+    return box.id;
+  };
   const addText = (
-    box: number,
+    box: string,
     font: FontId,
     size: number,
     color: string,
     text: string,
     x: number,
     y: number,
-  ) =>
+  ) => {
+    const id = `${box}.${texts.filter((t) => t.box === box).length}`;
+    const width = measure(font, text, size);
+    // One paragraph per line: this Scene tests geometry, not reading units.
+    const paragraph = texts.length;
     texts.push({
+      id,
+      box,
       text,
       x: round(x),
       y: round(y),
-      width: measure(font, text, size),
+      width,
       font,
       size,
       color,
-      box,
-      // One paragraph per line: this Scene tests geometry, not reading units.
-      paragraph: texts.length,
+      paragraph,
       role: 'text',
     });
+  };
   /** Baseline of a line of `size` text whose line box of `lh` starts at `top`. */
   const baseline = (top: number, size: number, lh: number) => top + (lh - size) / 2 + 0.88 * size;
   /** Greedy per-character wrap (the real layout follows UAX #14; any break is fine here). */
@@ -93,10 +108,10 @@ export function sampleScene(fonts: FontSet, opts: SampleOptions = {}): Scene {
     if (line !== '') out.push(line);
     return out;
   };
-  const centred = (box: SceneBox, index: number, font: FontId, size: number, color: string, text: string) => {
+  const centred = (box: SceneBox, font: FontId, size: number, color: string, text: string) => {
     const w = measure(font, text, size);
     addText(
-      index,
+      box.id,
       font,
       size,
       color,
@@ -114,12 +129,11 @@ export function sampleScene(fonts: FontSet, opts: SampleOptions = {}): Scene {
   const stageX = round(left + t.widths.risk + t.spacing.columnGap);
   const controlX = round(stageX + t.widths.stage + t.spacing.columnGap);
   const stageMid = stageX + t.widths.stage / 2;
-  const none = { shape: 'none' as const, radius: 0, fill: 'none', stroke: 'none', strokeWidth: 0, dash: [] };
-
   // Title and meta block.
-  const title = addBox({ kind: 'title', x: left, y: margin, width: 530, height: 30, ...none });
-  centred(boxes[title] as SceneBox, title, 'title', t.sizes.title, t.colors.title, '行政职权廉政风险防控图');
-  const meta = addBox({ kind: 'meta', x: left, y: margin + 36, width: 530, height: 45, ...none });
+  const title: SceneBox = { id: 'title', kind: 'title', x: left, y: margin, width: 530, height: 30 };
+  addBox(title);
+  centred(title, 'title', t.sizes.title, t.colors.title, '行政职权廉政风险防控图');
+  const meta = addBox({ id: 'meta', kind: 'meta', x: left, y: margin + 36, width: 530, height: 45 });
   ['行政许可类', '职权编码：1600-A-00400-140400', '职权名称：职业资格证书核发'].forEach((line, i) => {
     const lh = t.sizes.meta * t.lineHeight;
     addText(
@@ -133,28 +147,28 @@ export function sampleScene(fonts: FontSet, opts: SampleOptions = {}): Scene {
     );
   });
 
-  const stage = (i: number, name: string, y: number, terminal: boolean): number => {
-    const box: SceneBox = {
+  const stage = (i: number, name: string, y: number, terminal: boolean): SceneStageBox => {
+    const box: SceneStageBox = {
+      id: `stage-${i}`,
       kind: 'stage',
-      stage: i,
+      terminal,
       x: stageX,
       y,
       width: t.widths.stage,
       height: 30,
-      shape: terminal ? 'terminal' : 'rect',
-      radius: 3,
+      radius: terminal ? 15 : 3,
       fill: terminal ? t.colors.terminalFill : t.colors.stageFill,
       stroke: t.colors.stageStroke,
       strokeWidth: t.widths.stageBox,
       dash: [],
     };
-    const index = addBox(box);
-    centred(box, index, 'bold', t.sizes.stage, t.colors.text, name);
-    return index;
+    addBox(box);
+    centred(box, 'bold', t.sizes.stage, t.colors.text, name);
+    return box;
   };
 
   /** A side box: band heading, numbered items (hanging indent), closing line. */
-  const sideBox = (kind: 'risk' | 'control', x: number, width: number, y: number, level?: RiskLevel) => {
+  const sideBox = (kind: 'risk' | 'control', x: number, width: number, y: number, level?: SceneLevel) => {
     const pad = t.spacing.padding;
     const lh = t.sizes.body * t.lineHeight;
     const bandH = round(t.sizes.band * t.lineHeight + 4);
@@ -191,15 +205,13 @@ export function sampleScene(fonts: FontSet, opts: SampleOptions = {}): Scene {
     );
     const height = round(bandH + pad + rows.length * lh + pad);
     const style = level ? t.levels[level] : undefined;
-    const box: SceneBox = {
-      kind,
-      stage: 1,
-      ...(level ? { level } : {}),
+    const common = {
+      id: `${kind}-1`,
+      stage: 'stage-1',
       x,
       y,
       width,
       height,
-      shape: 'rect',
       radius: 4,
       fill: kind === 'risk' ? t.colors.riskFill : t.colors.controlFill,
       stroke: style ? style.stroke : t.colors.controlStroke,
@@ -207,6 +219,8 @@ export function sampleScene(fonts: FontSet, opts: SampleOptions = {}): Scene {
       dash: style ? style.dash : [],
       band: { height: bandH, fill: kind === 'risk' ? t.colors.riskBand : t.colors.controlBand },
     };
+    const box: SceneBox =
+      kind === 'risk' ? { ...common, kind, ...(level && { level }) } : { ...common, kind };
     const index = addBox(box);
     addText(
       index,
@@ -232,23 +246,22 @@ export function sampleScene(fonts: FontSet, opts: SampleOptions = {}): Scene {
     if (style && level) {
       const size = t.sizes.legend;
       const badge: SceneBox = {
+        id: `${index}-badge`,
         kind: 'badge',
-        stage: 1,
         parent: index,
         level,
         x: round(x + width - pad - 16),
         y: round(y + (bandH - 12) / 2),
         width: 16,
         height: 12,
-        shape: 'rect',
         radius: 2,
         fill: style.fill,
         stroke: 'none',
         strokeWidth: 0,
         dash: [],
       };
-      const b = addBox(badge);
-      centred(badge, b, 'bold', size, style.text, '中');
+      addBox(badge);
+      centred(badge, 'bold', size, style.text, '中');
     }
     return box;
   };
@@ -263,25 +276,26 @@ export function sampleScene(fonts: FontSet, opts: SampleOptions = {}): Scene {
   const s2 = stage(2, '办结', round(rowTop + rowHeight + 30), true);
   const mid1 = s1y + 15;
 
-  const flow = (i: number, from: number, to: number): SceneLine => ({
+  const flow = (from: SceneStageBox, to: SceneStageBox): SceneLine => ({
+    id: `flow-${from.id}`,
     kind: 'flow',
-    stage: i,
+    from: from.id,
+    to: to.id,
     points: [
-      [stageMid, round(from)],
-      [stageMid, round(to)],
+      [stageMid, round(from.y + from.height)],
+      [stageMid, round(to.y)],
     ],
     stroke: t.colors.line,
     width: t.widths.line,
     arrow: { length: 7, halfWidth: 3.5 },
   });
-  const b0 = boxes[s0] as SceneBox;
-  const b1 = boxes[s1] as SceneBox;
-  const b2 = boxes[s2] as SceneBox;
-  lines.push(flow(0, b0.y + b0.height, b1.y), flow(1, b1.y + b1.height, b2.y));
+  lines.push(flow(s0, s1), flow(s1, s2));
   lines.push(
     {
+      id: 'connector-risk-1',
       kind: 'connector',
-      stage: 1,
+      from: risk.id,
+      to: s1.id,
       points: [
         [round(left + t.widths.risk), round(mid1)],
         [stageX, round(mid1)],
@@ -290,8 +304,10 @@ export function sampleScene(fonts: FontSet, opts: SampleOptions = {}): Scene {
       width: t.widths.line,
     },
     {
+      id: 'connector-control-1',
       kind: 'connector',
-      stage: 1,
+      from: control.id,
+      to: s1.id,
       points: [
         [round(stageX + t.widths.stage), round(mid1)],
         [controlX, round(mid1)],
@@ -302,20 +318,8 @@ export function sampleScene(fonts: FontSet, opts: SampleOptions = {}): Scene {
   );
 
   // Legend: a label and one swatch per level; the low swatch is dashed like a low risk box.
-  const legendY = round(b2.y + b2.height + 30);
-  const legend = addBox({
-    kind: 'legend',
-    x: left,
-    y: legendY,
-    width: 230,
-    height: 24,
-    shape: 'rect',
-    radius: 0,
-    fill: '#ffffff',
-    stroke: '#999999',
-    strokeWidth: 0.6,
-    dash: [],
-  });
+  const legendY = round(s2.y + s2.height + 30);
+  const legend = addBox({ id: 'legend', kind: 'legend', x: left, y: legendY, width: 230, height: 24 });
   addText(
     legend,
     'body',
@@ -328,23 +332,23 @@ export function sampleScene(fonts: FontSet, opts: SampleOptions = {}): Scene {
   (['high', 'medium', 'low'] as const).forEach((level, i) => {
     const style = t.levels[level];
     const swatch: SceneBox = {
-      kind: 'badge',
+      id: `swatch-${level}`,
+      kind: 'swatch',
       parent: legend,
       level,
       x: round(left + 60 + i * 56),
       y: round(legendY + 6),
       width: 16,
       height: 12,
-      shape: 'rect',
       radius: 2,
       fill: style.fill,
       stroke: style.stroke,
       strokeWidth: level === 'low' ? style.strokeWidth : 0,
       dash: style.dash,
     };
-    const s = addBox(swatch);
+    addBox(swatch);
     const label = { high: '高', medium: '中', low: '低' }[level];
-    centred(swatch, s, 'bold', t.sizes.legend, style.text, label);
+    centred(swatch, 'bold', t.sizes.legend, style.text, label);
     addText(
       legend,
       'body',
@@ -361,7 +365,8 @@ export function sampleScene(fonts: FontSet, opts: SampleOptions = {}): Scene {
     return { postscriptName: face.postscriptName, familyName: face.familyName };
   };
   return {
-    version: 1,
+    format: 'fangkongtu-scene',
+    version: 2,
     page: { ...page, margin, scale: 1 },
     meta: {
       title: '行政职权廉政风险防控图',

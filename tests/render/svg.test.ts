@@ -1,7 +1,7 @@
 import { createSVGDocument, HTMLParser, type SvgdomNode } from 'svgdom';
 import { describe, expect, it } from 'vitest';
-import type { Scene } from '../../src/layout/scene.js';
 import { renderSceneSvg } from '../../src/render/svg.js';
+import type { Scene } from '../../src/scene/index.js';
 import { loadBundledFonts, sampleScene, withRunText } from './sample-scene.js';
 
 const fonts = loadBundledFonts();

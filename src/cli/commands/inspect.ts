@@ -1,8 +1,13 @@
 import { layoutChart } from '../../layout/layout-chart.js';
-import { loadChart } from '../../model/load.js';
+import { loadChart, readChartText } from '../../model/load.js';
 import { formatProblem } from '../../model/problems.js';
 import { LEVEL_LABELS, type PowerChart } from '../../model/types.js';
+import { sceneToJson } from '../../scene/json.js';
+import { type Scene, SceneError } from '../../scene/scene.js';
+import { isMarkedScene, validateScene } from '../../scene/validate.js';
 import { themes } from '../../theme/builtin.js';
+import { formatCodePoint } from '../../unicode/code-point.js';
+import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import type { JobEnvironment } from '../render-job.js';
 import { jobOptions, type RenderFlags } from './render.js';
@@ -15,36 +20,65 @@ export interface InspectFlags
 
 /**
  * `fangkongtu inspect <file>`: the normalised chart as JSON (`--json`) or as the text the poster
- * will show; with `--layout`, the laid-out Scene instead (page units: pt). Warnings go to stderr.
+ * will show; with `--layout`, the laid-out Scene instead (page units: pt, one box, line or text
+ * run a line). Warnings go to stderr. Given a Scene JSON file (such as `--layout --json` printed),
+ * it checks the Scene against the contract and prints it the same way; a broken Scene is an
+ * error naming the field.
  */
 export async function inspectCommand(file: string, flags: InspectFlags, io: Io, env: JobEnvironment) {
+  const given = sceneFile(file, await readChartText(file));
+  if (given) {
+    io.out(flags.json ? sceneToJson(given).trimEnd() : summariseScene(given));
+    return 0;
+  }
   const chart = await loadChart(file, { onWarning: (w) => io.err(`warning / 警告: ${formatProblem(w)}`) });
   if (flags.layout) {
-    const options = jobOptions(
-      { ...flags, output: '.', format: 'svg', dpi: '300', svgText: 'embed' },
-      false,
-      false,
-    );
-    const scene = await layoutChart(chart, {
-      fonts: env.fonts(options),
-      page: options.page,
-      theme: themes[options.theme],
-    });
-    io.out(flags.json ? JSON.stringify(scene, null, 2) : summariseScene(scene));
+    const scene = await layOut(chart, flags, env);
+    io.out(flags.json ? sceneToJson(scene).trimEnd() : summariseScene(scene));
     return 0;
   }
   io.out(flags.json ? JSON.stringify(chart, null, 2) : summarise(chart));
   return 0;
 }
 
-function summariseScene(scene: Awaited<ReturnType<typeof layoutChart>>): string {
+/** The Scene in `text` when it is JSON marked as a Scene, validated; undefined for anything else. */
+function sceneFile(file: string, text: string): Scene | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isMarkedScene(value)) return undefined;
+  try {
+    return validateScene(value);
+  } catch (err) {
+    if (err instanceof SceneError) throw new UsageError(`${file}: ${err.message}`);
+    throw err;
+  }
+}
+
+/** Lays a chart out as `render` would and checks the result against the Scene contract. */
+async function layOut(chart: PowerChart, flags: InspectFlags, env: JobEnvironment): Promise<Scene> {
+  const options = jobOptions(
+    { ...flags, output: '.', format: 'svg', dpi: '300', svgText: 'embed' },
+    false,
+    false,
+  );
+  const scene = await layoutChart(chart, {
+    fonts: env.fonts(options),
+    page: options.page,
+    theme: themes[options.theme],
+  });
+  return validateScene(scene);
+}
+
+function summariseScene(scene: Scene): string {
   const { page } = scene;
   return [
     `${scene.meta.name}: ${page.size} ${page.width}×${page.height} pt, scale ${page.scale}`,
     `${scene.boxes.length} boxes, ${scene.lines.length} lines, ${scene.texts.length} text runs`,
-    ...scene.warnings.map(
-      (w) => `warning: ${w.field}: U+${w.codePoint.toString(16).toUpperCase()} ${w.char}`,
-    ),
+    ...scene.warnings.map((w) => `warning: ${w.field}: ${formatCodePoint(w.codePoint)} ${w.char}`),
   ].join('\n');
 }
 

@@ -1,0 +1,127 @@
+import * as z from 'zod';
+import {
+  SCENE_FORMAT,
+  SCENE_VERSION,
+  type Scene,
+  type SceneBox,
+  type SceneBoxKind,
+  SceneError,
+  unknownKind,
+} from './scene.js';
+import { sceneSchema } from './schema.js';
+
+/** Whether `value` is marked as a Scene (`format: 'fangkongtu-scene'`), whatever its version or content. */
+export function isMarkedScene(value: unknown): boolean {
+  return (
+    typeof value === 'object' && value !== null && (value as { format?: unknown }).format === SCENE_FORMAT
+  );
+}
+
+/**
+ * Checks that `value` is a Scene this version can draw: the format marker and version, every
+ * field of every kind (finite numbers, non-negative lengths, no unknown fields), ids unique, and
+ * every reference naming an existing box of the right kind.
+ *
+ * @returns The Scene (a checked copy of `value`).
+ * @throws SceneError naming the first field that is wrong, e.g. `texts[12].font`.
+ */
+export function validateScene(value: unknown): Scene {
+  if (!isMarkedScene(value)) throw new SceneError('format', `expected "${SCENE_FORMAT}"`);
+  const version = (value as { version?: unknown }).version;
+  if (version !== SCENE_VERSION) {
+    throw new SceneError(
+      'version',
+      `this fangkongtu reads Scene version ${SCENE_VERSION}, found ${JSON.stringify(version)}; lay the chart out again`,
+    );
+  }
+  const parsed = sceneSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0] as z.core.$ZodIssue;
+    throw new SceneError(z.core.toDotPath(issue.path), issue.message);
+  }
+  // Compile-time link between the schema and the documented types: what the schema accepts is a Scene.
+  const scene: Scene = parsed.data;
+  checkReferences(scene);
+  return scene;
+}
+
+/** Where an id is defined. */
+interface Target {
+  readonly field: string;
+  /** The box's kind, or undefined for a line or text run. */
+  readonly kind?: SceneBoxKind;
+  readonly index: number;
+}
+
+function checkReferences(scene: Scene): void {
+  const ids = new Map<string, Target>();
+  const define = (id: string, target: Target) => {
+    const earlier = ids.get(id);
+    if (earlier) throw new SceneError(`${target.field}.id`, `duplicate id "${id}" (also ${earlier.field})`);
+    ids.set(id, target);
+  };
+  for (const [index, box] of scene.boxes.entries())
+    define(box.id, { field: `boxes[${index}]`, kind: box.kind, index });
+  for (const [index, line] of scene.lines.entries()) define(line.id, { field: `lines[${index}]`, index });
+  for (const [index, text] of scene.texts.entries()) define(text.id, { field: `texts[${index}]`, index });
+
+  /** The box `id` refers to, checked to be one of `kinds` (any box when omitted). */
+  const box = (field: string, id: string, kinds?: readonly SceneBoxKind[]): Target => {
+    const target = ids.get(id);
+    if (!target?.kind) throw new SceneError(field, `no box has the id "${id}"`);
+    if (kinds && !kinds.includes(target.kind))
+      throw new SceneError(field, `"${id}" is a ${target.kind} box; expected ${kinds.join(' or ')}`);
+    return target;
+  };
+
+  for (const [index, b] of scene.boxes.entries()) checkBox(b, `boxes[${index}]`, index, box);
+  scene.lines.forEach((line, index) => {
+    const field = `lines[${index}]`;
+    const to = box(`${field}.to`, line.to, ['stage']);
+    const from = box(`${field}.from`, line.from, line.kind === 'flow' ? ['stage'] : ['risk', 'control']);
+    const side = scene.boxes[from.index];
+    if (line.kind === 'connector' && side && 'stage' in side && side.stage !== line.to) {
+      throw new SceneError(`${field}.to`, `"${line.to}" is not the stage of "${line.from}" (${side.stage})`);
+    }
+    if (line.kind === 'flow' && to.index === from.index)
+      throw new SceneError(`${field}.to`, 'a flow line must join two different stages');
+  });
+  scene.texts.forEach((text, index) => {
+    box(`texts[${index}].box`, text.box);
+    if (!Object.hasOwn(scene.fonts, text.font))
+      throw new SceneError(`texts[${index}].font`, `"${text.font}" is not declared in fonts`);
+  });
+}
+
+function checkBox(
+  b: SceneBox,
+  field: string,
+  index: number,
+  box: (field: string, id: string, kinds?: readonly SceneBoxKind[]) => Target,
+): void {
+  const parent = (ref: string, kinds: readonly SceneBoxKind[]) => {
+    // A box is drawn over the box it sits in, so that box must come first.
+    if (box(`${field}.parent`, ref, kinds).index >= index)
+      throw new SceneError(`${field}.parent`, `"${ref}" must come before the box it holds`);
+  };
+  switch (b.kind) {
+    case 'risk':
+    case 'control':
+      box(`${field}.stage`, b.stage, ['stage']);
+      return;
+    case 'swatch':
+      parent(b.parent, ['legend']);
+      return;
+    case 'badge':
+      parent(b.parent, ['risk', 'swatch']);
+      return;
+    case 'title':
+    case 'meta':
+    case 'legend':
+    case 'footer':
+    case 'stage':
+      return;
+    default:
+      unknownKind(b, field);
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * The Scene contract: `validateScene` accepts every golden Scene and refuses a broken one with a
+ * SceneError naming the field — never a TypeError — whatever is broken; the JSON Schema agrees.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SceneError, sceneJsonSchema, sceneToJson, validateScene } from '../../src/scene/index.js';
+
+const GOLDENS = 'tests/goldens/fixtures';
+const goldens = readdirSync(GOLDENS)
+  .filter((f) => f.endsWith('.scene.json'))
+  .map((f) => ({ name: f, value: JSON.parse(readFileSync(`${GOLDENS}/${f}`, 'utf8')) as unknown }));
+const base = validateScene(goldens.find((g) => g.name === '1600-J-00100-140400.scene.json')?.value);
+
+/** A deep copy of the base Scene as plain JSON, changed by `change`. */
+function broken(change: (s: Record<string, any>) => void): unknown {
+  const copy = structuredClone(base) as Record<string, any>;
+  change(copy);
+  return copy;
+}
+
+/** The SceneError `validateScene` throws for `value` (fails the test when it throws none or another). */
+function refusal(value: unknown): SceneError {
+  try {
+    validateScene(value);
+  } catch (err) {
+    if (err instanceof SceneError) return err;
+    throw err;
+  }
+  throw new Error('validateScene accepted the Scene');
+}
+
+describe('validateScene', () => {
+  it('accepts every golden Scene and returns an equal Scene', () => {
+    expect(goldens.length).toBe(17);
+    for (const { name, value } of goldens) expect(validateScene(value), name).toEqual(value);
+  });
+
+  it.each<[string, (s: Record<string, any>) => void, string, RegExp]>([
+    ['no format marker', (s) => delete s.format, 'format', /fangkongtu-scene/],
+    ['an older version', (s) => (s.version = 1), 'version', /version 2, found 1/],
+    ['a missing page', (s) => delete s.page, 'page', /expected object/],
+    ['an unknown page size', (s) => (s.page.size = 'B5'), 'page.size', /A4/],
+    ['a field the kind does not have', (s) => (s.boxes[0].stage = 'stage-0'), 'boxes[0]', /stage/],
+    ['a stage without its terminal flag', (s) => delete s.boxes[2].terminal, 'boxes[2].terminal', /boolean/],
+    ['an unknown box kind', (s) => (s.boxes[1].kind = 'cloud'), 'boxes[1].kind', /kind|discriminator/i],
+    ['a coordinate that is not a number', (s) => (s.texts[3].x = '12'), 'texts[3].x', /number/],
+    ['an infinite coordinate', (s) => (s.boxes[4].y = Number.POSITIVE_INFINITY), 'boxes[4].y', /number/],
+    ['a negative width', (s) => (s.boxes[5].width = -1), 'boxes[5].width', />=0/],
+    ['a line with one point', (s) => (s.lines[0].points = [[1, 2]]), 'lines[0].points', /2/],
+    [
+      'a flow line without its arrow',
+      (s) => delete s.lines.find((l: any) => l.kind === 'flow').arrow,
+      'arrow',
+      /object/,
+    ],
+    ['a duplicate id', (s) => (s.boxes[3].id = s.boxes[2].id), 'boxes[3].id', /duplicate id "stage-0"/],
+    ['a risk box of no stage', (s) => (s.boxes[3].stage = 'stage-99'), 'boxes[3].stage', /no box .*stage-99/],
+    [
+      'a risk box whose stage is not a stage',
+      (s) => (s.boxes[3].stage = 'title'),
+      'boxes[3].stage',
+      /title box/,
+    ],
+    [
+      'a badge in a control box',
+      (s) => (s.boxes[4].parent = 'control-0'),
+      'boxes[4].parent',
+      /risk or swatch/,
+    ],
+    [
+      'a badge before its box',
+      (s) => s.boxes.splice(3, 2, s.boxes[4], s.boxes[3]),
+      'boxes[3].parent',
+      /before/,
+    ],
+    ['a run in no box', (s) => (s.texts[0].box = 'nowhere'), 'texts[0].box', /nowhere/],
+    ['a run in an undeclared font', (s) => (s.texts[0].font = 'fallback7'), 'texts[0].font', /fallback7/],
+    ['a run of no paragraph', (s) => delete s.texts[0].paragraph, 'texts[0].paragraph', /number/],
+    ['a fractional paragraph', (s) => (s.texts[1].paragraph = 0.5), 'texts[1].paragraph', /int/],
+    ['an unknown text role', (s) => (s.texts[2].role = 'caption'), 'texts[2].role', /heading/],
+    ['a connector to another stage', (s) => (s.lines[0].to = 'stage-1'), 'lines[0].to', /not the stage/],
+    [
+      'a flow line to itself',
+      (s) => (s.lines.find((l: any) => l.kind === 'flow').to = 'stage-0'),
+      '.to',
+      /two different/,
+    ],
+  ])('refuses %s, naming %s', (_, change, field, reason) => {
+    const err = refusal(broken(change));
+    expect(err.field).toContain(field);
+    expect(err.message).toMatch(reason);
+    expect(err.message).toMatch(/^Scene /);
+  });
+
+  it('refuses what is not a Scene at all', () => {
+    for (const value of [undefined, null, 42, 'scene', [], {}, { boxes: [] }]) {
+      expect(refusal(value).field).toBe('format');
+    }
+  });
+
+  it('never throws anything but a SceneError, whatever is put wherever', () => {
+    const paths: (string | number)[][] = [];
+    const walk = (value: unknown, path: (string | number)[]) => {
+      paths.push(path);
+      if (Array.isArray(value)) value.slice(0, 6).forEach((v, i) => walk(v, [...path, i]));
+      else if (value && typeof value === 'object')
+        for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+    };
+    walk(base, []);
+    const settable = paths.filter((p) => p.length > 0);
+    fc.assert(
+      fc.property(fc.constantFrom(...settable), fc.jsonValue(), (path, replacement) => {
+        const copy = structuredClone(base) as unknown as Record<string | number, unknown>;
+        let holder = copy;
+        for (const step of path.slice(0, -1)) holder = holder[step] as Record<string | number, unknown>;
+        holder[path.at(-1) as string | number] = replacement;
+        try {
+          validateScene(copy);
+        } catch (err) {
+          if (!(err instanceof SceneError)) throw err;
+        }
+      }),
+      { numRuns: 800 },
+    );
+  });
+});
+
+describe('the Scene as JSON', () => {
+  it('reads back as the same Scene, one box, line or run per line', () => {
+    const json = sceneToJson(base);
+    expect(JSON.parse(json)).toEqual(base);
+    const items = json.split('\n').filter((line) => line.startsWith('  {'));
+    expect(items).toHaveLength(
+      base.boxes.length + base.lines.length + base.texts.length + base.warnings.length,
+    );
+  });
+
+  it('has a JSON Schema (draft 2020-12) that accepts every golden and refuses what validateScene refuses', () => {
+    const schema = sceneJsonSchema();
+    const strict = new Ajv2020();
+    expect(strict.validateSchema(schema), JSON.stringify(strict.errors)).toBe(true);
+    const accepts = new Ajv2020({ strict: false }).compile(schema);
+    for (const { name, value } of goldens) expect(accepts(value), name).toBe(true);
+    for (const change of [
+      (s: Record<string, any>) => (s.version = 1),
+      (s: Record<string, any>) => (s.boxes[2].terminal = 'yes'),
+      (s: Record<string, any>) => (s.boxes[0].fill = '#fff'),
+      (s: Record<string, any>) => (s.lines[0].kind = 'exit'),
+    ]) {
+      const value = broken(change);
+      expect(() => validateScene(value)).toThrow(SceneError);
+      expect(accepts(value)).toBe(false);
+    }
+  });
+});
