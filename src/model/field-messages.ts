@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { formatCodePoint } from '../unicode/code-point.js';
 import { keyLineMistake, keysOf } from './key-lines.js';
 import type { KeyNode } from './keys.js';
 import { FORBIDDEN_CHARS } from './normalise.js';
@@ -75,7 +76,7 @@ export const textMessages: FieldMessages = {
   },
   refused: (found) => {
     const char = [...String(found)].find((c) => FORBIDDEN_CHARS.test(c)) ?? '';
-    const hex = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const hex = formatCodePoint(char.codePointAt(0) ?? 0);
     return {
       zh: `含有不可见的控制字符 ${hex}，请删除`,
       en: `contains the invisible control character ${hex}; remove it`,
