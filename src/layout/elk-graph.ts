@@ -1,5 +1,5 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import { graphOptions, rowNodeOptions, stagePortOptions } from './elk-options.js';
+import { graphOptions, portOptions, rowNodeOptions, stagePortOptions } from './elk-options.js';
 
 /** The sizes of one row's boxes (a side box is absent when the stage has none). */
 export interface RowSizes {
@@ -32,8 +32,8 @@ export function buildElkGraph(rows: readonly RowSizes[], columnGap: number, rowG
       ...row.stage,
       layoutOptions: { ...options, ...stagePortOptions },
       ports: [
-        { id: `${nodeId('s', i)}n`, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'NORTH' } },
-        { id: `${nodeId('s', i)}s`, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'SOUTH' } },
+        { id: `${nodeId('s', i)}n`, width: 0, height: 0, layoutOptions: portOptions('NORTH') },
+        { id: `${nodeId('s', i)}s`, width: 0, height: 0, layoutOptions: portOptions('SOUTH') },
       ],
     });
     if (row.control) children.push({ id: nodeId('c', i), ...row.control, layoutOptions: options });
