@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { bundledFontPaths } from '../fonts/bundled.js';
+import { fontFileOf, fontSources } from '../fonts/font-set.js';
 import { writeAtomic } from './outputs.js';
-import type { JobOptions } from './render-job.js';
+import { fontChoice, type JobOptions } from './render-job.js';
 
 const MANIFEST = '.fangkongtu-cache.json';
 
@@ -51,11 +51,6 @@ export class OutputCache {
     this.#dirty = true;
   }
 
-  forget(outputs: readonly string[]): void {
-    for (const out of outputs) delete this.#entries[this.#name(out)];
-    this.#dirty = true;
-  }
-
   async save(): Promise<void> {
     if (!this.#dirty) return;
     const sorted = Object.fromEntries(Object.entries(this.#entries).sort(([a], [b]) => a.localeCompare(b)));
@@ -70,20 +65,16 @@ export class OutputCache {
 
 /**
  * Identity of a render: the input's text, every option that shapes the output, the tool's
- * version and the font files (path, size, modification time). Equal keys give equal bytes.
+ * version and every font file the render draws from (path, size, modification time), as
+ * `fontFiles` resolves them. Equal keys give equal bytes.
  */
 export async function renderKey(text: string, options: JobOptions, version: string): Promise<string> {
   const { keepScene: _k, outDir: _o, debug: _d, ...shaping } = options;
-  const fontFiles = [
-    bundledFontPaths.regular,
-    bundledFontPaths.bold,
-    options.font?.path,
-    options.boldFont?.path,
-    options.titleFont?.path,
-  ];
+  const sources = fontSources(fontChoice(options));
+  const all = [sources.body, sources.bold, sources.title, ...sources.fallbacks];
+  const paths = [...new Set(all.map((source) => fontFileOf(source).path))];
   const faces = await Promise.all(
-    fontFiles.map(async (path) => {
-      if (!path) return '';
+    paths.map(async (path) => {
       const info = await stat(path).catch(() => undefined);
       return `${path}:${info?.size ?? 0}:${info?.mtimeMs ?? 0}`;
     }),

@@ -1,4 +1,4 @@
-import { createFontSet, type FontSet, loadFontSource } from '../fonts/font-set.js';
+import { createFontSet, type FontChoice, type FontSet, loadFontSource } from '../fonts/font-set.js';
 import { type FontFile, FontRegistry } from '../fonts/registry.js';
 import { layoutChart } from '../layout/layout-chart.js';
 import type { PageSize } from '../layout/page.js';
@@ -81,6 +81,15 @@ export interface JobResult {
 /** The font options of a job. */
 export type FontOptions = Pick<JobOptions, 'font' | 'boldFont' | 'titleFont'>;
 
+/** The fonts a job's options ask for. */
+export function fontChoice(options: FontOptions): FontChoice {
+  return {
+    ...(options.font && { body: options.font }),
+    ...(options.boldFont && { bold: options.boldFont }),
+    ...(options.titleFont && { title: options.titleFont }),
+  };
+}
+
 /** What a job needs that is expensive to make: fonts, loaded once per thread and reused. */
 export class JobEnvironment {
   readonly #registry = new FontRegistry();
@@ -90,11 +99,7 @@ export class JobEnvironment {
     const key = JSON.stringify([options.font, options.boldFont, options.titleFont]);
     let set = this.#sets.get(key);
     if (!set) {
-      set = createFontSet(this.#registry, {
-        ...(options.font && { body: options.font }),
-        ...(options.boldFont && { bold: options.boldFont }),
-        ...(options.titleFont && { title: options.titleFont }),
-      });
+      set = createFontSet(this.#registry, fontChoice(options));
       this.#sets.set(key, set);
     }
     return set;

@@ -37,24 +37,43 @@ export interface FontChoice {
   fallbacks?: FontSource[];
 }
 
+/** The file (and face) a {@link FontSource} names. */
+export function fontFileOf(source: FontSource): FontFile {
+  return typeof source === 'string' ? parseFontSpec(source) : source;
+}
+
 /** Loads one {@link FontSource} through the registry. */
 export function loadFontSource(registry: FontRegistry, source: FontSource): LoadedFont {
-  const file = typeof source === 'string' ? parseFontSpec(source) : source;
+  const file = fontFileOf(source);
   return registry.load(file.path, file.face);
 }
 
 /**
- * Resolves a {@link FontChoice} into loaded faces. The bundled regular and bold faces always end
- * the fallback chain, so a user font missing a character still draws it.
+ * The fonts a {@link FontChoice} draws from, by role, without reading them (a cache key needs
+ * them; {@link createFontSet} loads them). The bundled regular and bold faces always end the
+ * fallback chain, so a user font missing a character still draws it.
  */
+export function fontSources(choice: FontChoice = {}): {
+  body: FontSource;
+  bold: FontSource;
+  title: FontSource;
+  fallbacks: FontSource[];
+} {
+  const body = choice.body || bundledFontPaths.regular;
+  const bold = choice.bold || (choice.body ? body : bundledFontPaths.bold);
+  const title = choice.title || bold;
+  const fallbacks = [...(choice.fallbacks ?? []), bundledFontPaths.regular, bundledFontPaths.bold];
+  return { body, bold, title, fallbacks };
+}
+
+/** Resolves a {@link FontChoice} into loaded faces (see {@link fontSources} for which). */
 export function createFontSet(registry: FontRegistry, choice: FontChoice = {}): FontSet {
-  const regular = registry.load(bundledFontPaths.regular);
-  const bundledBold = registry.load(bundledFontPaths.bold);
+  const sources = fontSources(choice);
   const load = (source: FontSource) => loadFontSource(registry, source);
-  const body = choice.body ? load(choice.body) : regular;
-  const bold = choice.bold ? load(choice.bold) : choice.body ? body : bundledBold;
-  const title = choice.title ? load(choice.title) : bold;
-  const chain = [...(choice.fallbacks ?? []).map(load), regular, bundledBold];
+  const body = load(sources.body);
+  const bold = load(sources.bold);
+  const title = load(sources.title);
+  const chain = sources.fallbacks.map(load);
   const fallbacks = chain.filter((f, i) => chain.indexOf(f) === i && f !== body);
   return { body, bold, title, fallbacks };
 }

@@ -42,6 +42,11 @@ export function codeLabel(codes: readonly string[]): string {
   return codes.join('----');
 }
 
+/** The poster's title: the chart's own, or the default 行政职权廉政风险防控图. */
+export function posterTitle(chart: Pick<PowerChart, 'title'>): string {
+  return chart.title ?? DEFAULT_TITLE;
+}
+
 /** One paragraph centred across the poster: the title, the footer. */
 function centredBlock(
   { fonts, width, cache }: BlockContext,
@@ -69,7 +74,7 @@ export function titleBlock(ctx: BlockContext, chart: PowerChart): Block {
     color: theme.colors.title,
     field: 'title',
   } as const;
-  return centredBlock(ctx, chart.title ?? DEFAULT_TITLE, look);
+  return centredBlock(ctx, posterTitle(chart), look);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createFontSet, type FontSet, fontById } from '../fonts/font-set.js';
 import { FontRegistry } from '../fonts/registry.js';
-import { DEFAULT_TITLE, type PowerChart } from '../model/types.js';
+import type { PowerChart } from '../model/types.js';
 import { PT_PER_MM } from '../scene/page.js';
 import { SCENE_FORMAT, SCENE_VERSION, type Scene, type SceneFont } from '../scene/scene.js';
 import { createTextCache } from '../text/index.js';
@@ -8,7 +8,7 @@ import { colorTheme } from '../theme/builtin.js';
 import type { Theme } from '../theme/theme.js';
 import { arrangePoster, measurePoster, type NaturalPoster, posterHeightLowerBound } from './compose.js';
 import { fitPlacement, placeContent } from './fit.js';
-import { codeLabel } from './header-content.js';
+import { codeLabel, posterTitle } from './header-content.js';
 import { type PageSize, pageDimensions, round } from './page.js';
 
 /** Options for {@link layoutChart}. */
@@ -138,7 +138,7 @@ function toScene(
       scale,
     },
     meta: {
-      title: chart.title ?? DEFAULT_TITLE,
+      title: posterTitle(chart),
       category: chart.category ?? '',
       codes: chart.codes ?? [],
       name: chart.name,

@@ -27,7 +27,7 @@ export function bookletEntryTitle(scene: Scene): string {
   return codeLabel === '' ? name : `${name}（${codeLabel}）`;
 }
 
-const DEFAULT_TITLE = '行政职权廉政风险防控图汇编';
+const DEFAULT_BOOKLET_TITLE = '行政职权廉政风险防控图汇编';
 
 /**
  * The pdfkit font of the contents pages: the bundled Noto Sans SC Regular. Every FontSet holds
@@ -62,7 +62,7 @@ export async function renderScenesBooklet(
 ): Promise<Uint8Array> {
   if (entries.length === 0) throw new RangeError('a booklet needs at least one poster');
   if (opts.pdfa) assertPdfaDrawable(entries.map((e) => e.scene));
-  const title = opts.title ?? DEFAULT_TITLE;
+  const title = opts.title ?? DEFAULT_BOOKLET_TITLE;
   const doc = await createPdfDocument(
     {
       title,

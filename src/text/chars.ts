@@ -87,13 +87,3 @@ export function codePointBefore(text: string, i: number): string {
   const pair = low >= 0xdc00 && low <= 0xdfff && i >= 2;
   return pair ? text.slice(i - 2, i) : text.slice(i - 1, i);
 }
-
-/** The first code point of `text` ('' for empty text). */
-export function firstCodePoint(text: string): string {
-  return codePointAfter(text, 0);
-}
-
-/** The last code point of `text` ('' for empty text). */
-export function lastCodePoint(text: string): string {
-  return codePointBefore(text, text.length);
-}

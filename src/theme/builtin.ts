@@ -63,4 +63,17 @@ export const monoTheme: Theme = {
 };
 
 /** Built-in themes by the name the CLI's `--theme` takes. */
-export const themes: Readonly<Record<'color' | 'mono', Theme>> = { color: colorTheme, mono: monoTheme };
+export const themes = { color: colorTheme, mono: monoTheme } as const satisfies Readonly<
+  Record<string, Theme>
+>;
+
+/** The name of a built-in theme. */
+export type ThemeName = keyof typeof themes;
+
+/** What each built-in theme is, in Chinese, for messages that list them. */
+export const themeLabels: Readonly<Record<ThemeName, string>> = { color: '彩色', mono: '黑白' };
+
+/** Whether `name` names a built-in theme. */
+export function isThemeName(name: string): name is ThemeName {
+  return Object.hasOwn(themes, name);
+}

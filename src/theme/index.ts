@@ -1,2 +1,2 @@
-export { colorTheme, monoTheme, themes } from './builtin.js';
+export { colorTheme, isThemeName, monoTheme, type ThemeName, themes } from './builtin.js';
 export type { LevelStyle, Theme } from './theme.js';

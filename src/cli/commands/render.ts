@@ -8,8 +8,10 @@ import type { PowerChart } from '../../model/types.js';
 import { docxBooklet } from '../../office.js';
 import { renderScenesBooklet } from '../../render/booklet.js';
 import { SVG_TEXT_MODES } from '../../render/svg.js';
+import { isPageName } from '../../scene/page.js';
 import type { Scene } from '../../scene/scene.js';
 import { isTableFile } from '../../table/import.js';
+import { isThemeName, type ThemeName, themeLabels, themes } from '../../theme/builtin.js';
 import { OutputCache, renderKey } from '../cache.js';
 import { UsageError } from '../errors.js';
 import { expandInputs } from '../inputs.js';
@@ -56,10 +58,13 @@ export function jobOptions(flags: RenderFlags, debug: boolean, keepScene: boolea
     throw new UsageError(
       `--dpi must be a whole number from 36 to 1200, found ${flags.dpi} / --dpi 应为 36 到 1200 之间的整数，实际为 ${flags.dpi}`,
     );
-  if (flags.theme !== 'color' && flags.theme !== 'mono')
+  if (!isThemeName(flags.theme)) {
+    const names = Object.keys(themes) as ThemeName[];
     throw new UsageError(
-      `unknown theme ${flags.theme}: use color or mono / 没有名为 ${flags.theme} 的主题：可用 color（彩色）或 mono（黑白）`,
+      `unknown theme ${flags.theme}: use ${names.join(' or ')} / 没有名为 ${flags.theme} 的主题：可用 ` +
+        names.map((name) => `${name}（${themeLabels[name]}）`).join('或 '),
     );
+  }
   const svgText = SVG_TEXT_MODES.find((mode) => mode === flags.svgText);
   if (!svgText)
     throw new UsageError(
@@ -90,10 +95,10 @@ function fontFile(spec: string): FontFile {
   return face === undefined ? { path: resolve(path) } : { path: resolve(path), face };
 }
 
-/** 'A4', 'A3' (any case) or a custom portrait size in millimetres written `WIDTHxHEIGHT`. */
+/** A named size ('A4', 'A3', any case) or a custom portrait size in millimetres written `WIDTHxHEIGHT`. */
 export function parsePage(text: string): PageSize {
   const name = text.toUpperCase();
-  if (name === 'A4' || name === 'A3') return name;
+  if (isPageName(name)) return name;
   const custom = /^(\d+(?:\.\d+)?)[x×](\d+(?:\.\d+)?)$/iu.exec(text.trim());
   const width = Number(custom?.[1]);
   const height = Number(custom?.[2]);
