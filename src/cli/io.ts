@@ -1,14 +1,14 @@
-/** Where a command writes; the CLI passes the process streams, tests pass collectors. */
+/**
+ * Everything the CLI needs from the process it runs in. `main.ts` passes the real process (the
+ * one module of the CLI that touches `process`); tests pass collectors and a folder of their own.
+ */
 export interface Io {
   out(line: string): void;
   err(line: string): void;
-  /** True when stderr is a terminal (progress bars only then). */
-  readonly tty: boolean;
+  /** Where a progress bar is drawn: stderr when it is a terminal; absent otherwise (no bar then). */
+  readonly progress?: NodeJS.WritableStream;
+  /** The folder paths are shown relative to (where the user typed the command). */
+  readonly cwd: string;
+  /** Resolves when the user asks to stop (Ctrl-C): `render --watch` then closes its watcher. */
+  interrupted(): Promise<void>;
 }
-
-/** The process's own stdout and stderr. */
-export const processIo: Io = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-  tty: Boolean(process.stderr.isTTY),
-};

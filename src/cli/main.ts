@@ -1,5 +1,14 @@
 #!/usr/bin/env node
-import { processIo } from './io.js';
+import type { Io } from './io.js';
 import { runCli } from './program.js';
 
-process.exitCode = await runCli(process.argv.slice(2), processIo);
+// The only module of the CLI that touches `process`: everything else gets it through the Io.
+const io: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  ...(process.stderr.isTTY && { progress: process.stderr }),
+  cwd: process.cwd(),
+  interrupted: () => new Promise((resolve) => process.once('SIGINT', () => resolve())),
+};
+
+process.exitCode = await runCli(process.argv.slice(2), io);

@@ -16,7 +16,7 @@ export interface Reporter {
 export function chooseMode(opts: { quiet?: boolean; json?: boolean }, io: Io): ReportMode {
   if (opts.json) return 'json';
   if (opts.quiet) return 'quiet';
-  return io.tty ? 'bar' : 'lines';
+  return io.progress ? 'bar' : 'lines';
 }
 
 /** Creates the reporter for `mode`. Problems are always printed, whatever the mode but JSON. */
@@ -29,11 +29,11 @@ export function createReporter(mode: ReportMode, io: Io): Reporter {
   };
   return {
     start(total) {
-      if (mode !== 'bar') return;
+      if (mode !== 'bar' || !io.progress) return;
       bar = new cliProgress.SingleBar(
         {
           format: '{bar} {value}/{total} {file}',
-          stream: process.stderr,
+          stream: io.progress,
           hideCursor: true,
           clearOnComplete: true,
         },
@@ -57,7 +57,7 @@ export function createReporter(mode: ReportMode, io: Io): Reporter {
       if (mode === 'lines' && result.ok) {
         const what = result.skipped ? 'up to date' : `${result.ms} ms`;
         // Outputs are absolute inside the job; shown relative to where the user typed the command.
-        const outputs = result.outputs.map((o) => relative(process.cwd(), o) || o);
+        const outputs = result.outputs.map((o) => relative(io.cwd, o) || o);
         io.out(`${result.input} → ${outputs.join(', ')} (${what})`);
       }
     },

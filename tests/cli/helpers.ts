@@ -108,6 +108,11 @@ export function runBuiltCli(cli: string, args: readonly string[], cwd: string) {
   return run(process.execPath, [cli, ...args], { cwd });
 }
 
+/** For an Io's `interrupted` in tests that are never interrupted: a promise that never settles. */
+export function never(): Promise<void> {
+  return new Promise(() => {});
+}
+
 /** An Io that collects what a command prints, for running `runCli` in-process. */
 export interface CollectingIo extends Io {
   readonly outLines: string[];
@@ -120,7 +125,8 @@ export function collectingIo(): CollectingIo {
   const outLines: string[] = [];
   const errLines: string[] = [];
   return {
-    tty: false,
+    cwd: process.cwd(),
+    interrupted: never,
     outLines,
     errLines,
     out: (line) => outLines.push(line),

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outputStem } from '../../src/cli/outputs.js';
 import { runCli } from '../../src/cli/program.js';
@@ -259,6 +260,25 @@ describe('render: reports and formats', () => {
     expect(failed.code).toBe(1);
     expect(failed.stdout).toBe('');
     expect(failed.stderr).toContain(`${bad}:8:14`);
+  });
+
+  it('talks to the process only through its Io: the bar on its terminal, paths from its folder', async () => {
+    const dir = await caseDir();
+    const input = await write(dir, 'io.yaml', chartYaml('进度'));
+    // A terminal of its own: what the bar draws lands here, not on the test runner's stderr.
+    const terminal = Object.assign(new PassThrough(), { isTTY: true, columns: 80 });
+    let drawn = '';
+    terminal.on('data', (chunk: Buffer) => {
+      drawn += chunk.toString();
+    });
+    const barIo = { ...collectingIo(), progress: terminal };
+    expect(await runCli(['render', input, '-o', join(dir, 'bar'), '-f', 'svg'], barIo)).toBe(0);
+    expect(drawn).toContain('1/1');
+
+    // The collector's lines are shared by the copy, which only moves the folder paths are shown from.
+    const linesIo = { ...collectingIo(), cwd: dir };
+    expect(await runCli(['render', input, '-o', join(dir, 'lines'), '-f', 'svg'], linesIo)).toBe(0);
+    expect(linesIo.outLines[0]).toMatch(/ → lines\/io\.svg \(\d+ ms\)$/);
   });
 
   it('writes only SVG with -f svg', async () => {

@@ -283,9 +283,6 @@ async function watchInputs(
     if (flags.booklet && ok) await writeBooklet(flags, batch.options, [...done.keys()].sort(), done, ctx);
   };
   watcher.on('change', rerender).on('add', rerender);
-  await new Promise<void>((done) => {
-    process.once('SIGINT', () => {
-      void watcher.close().then(done);
-    });
-  });
+  await ctx.io.interrupted();
+  await watcher.close();
 }
