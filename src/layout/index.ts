@@ -1,2 +1,2 @@
-export { LayoutError, type LayoutOptions, layoutChart } from './layout-chart.js';
+export { LayoutError, type LayoutOptions, type LayoutRefusal, layoutChart } from './layout-chart.js';
 export { type PageSize, pageDimensions } from './page.js';

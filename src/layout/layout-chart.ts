@@ -25,9 +25,22 @@ export interface LayoutOptions {
   maxScale?: number;
 }
 
+/**
+ * Why a poster was refused: `illegible` — even with the widest side columns its body text would be
+ * smaller than the theme's minimum on this page; `no-room` — the margins leave no page to draw on.
+ */
+export type LayoutRefusal = 'illegible' | 'no-room';
+
 /** Thrown when a poster cannot be set legibly on the chosen page; the message says what to do. */
 export class LayoutError extends Error {
   override readonly name = 'LayoutError';
+  constructor(
+    /** Why, as data (the message says it in words, bilingually). */
+    readonly reason: LayoutRefusal,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** How much wider the side columns may get, in turn, to make a long poster shorter. */
@@ -54,7 +67,7 @@ export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}
     height: page.height - 2 * margin,
   };
   if (area.width <= 0 || area.height <= 0)
-    throw new LayoutError('the margins leave no room on the page / 页边距过大');
+    throw new LayoutError('no-room', 'the margins leave no room on the page / 页边距过大');
 
   const maxScale = options.maxScale ?? 1.4;
   // One measurement memo for this layout: every widening sets mostly the same strings.
@@ -88,6 +101,7 @@ export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}
   const [bigger, biggerZh] =
     pageSize === 'A4' ? ['A3 (--page A3)', ' A3 纸张'] : ['a larger page', '更大的纸张'];
   throw new LayoutError(
+    'illegible',
     `“${chart.name}” does not fit on ${describePage(pageSize)}: body text would be at most ${largest.toFixed(1)} pt, ` +
       `below the ${theme.minBodySize} pt minimum; use ${bigger} / 本图在 ${describePage(pageSize)} 纸张上正文字号最大只有 ${largest.toFixed(1)} 磅，` +
       `小于 ${theme.minBodySize} 磅的下限，请改用${biggerZh}`,

@@ -58,19 +58,42 @@ function chartArb(maxStages: number, maxItems: number, maxPieces: number): fc.Ar
 }
 
 describe('layout of random charts', () => {
-  it('keeps the invariants, or refuses with a LayoutError that names the poster', async () => {
+  /**
+   * Up to 40 stages of up to 6 items of up to 16 pieces, on A3. Measured: 79% of such charts lay
+   * out (143 of 180, seeds 7, 11 and 23: 51, 42 and 50 of 60); the rest are too long to be legible.
+   * The test asserts that most of its 40 runs (at least half) lay out, which a working layout
+   * misses with a probability of about 1 in 10,000 (binomial, p = 0.79); a layout that refuses
+   * everything, or too much, fails.
+   */
+  it('lays out most charts keeping the invariants, and refuses the rest with a LayoutError naming why', async () => {
+    const outcomes: ('laid out' | 'refused')[] = [];
     await fc.assert(
-      fc.asyncProperty(chartArb(40, 15, 30), async (chart) => {
+      fc.asyncProperty(chartArb(40, 6, 16), async (chart) => {
         try {
           const scene = await layoutChart(chart, { fonts, page: 'A3' });
           expectSceneInvariants(scene, colorTheme.minBodySize, colorTheme.spacing.padding * scene.page.scale);
+          outcomes.push('laid out');
         } catch (err) {
           if (!(err instanceof LayoutError)) throw err;
-          expect(err.message).toContain(chart.name);
+          // A3 with the default margin has room, so the one reason left is the size of the text.
+          expect(err.reason).toBe('illegible');
+          expect(err.message).toContain(`“${chart.name}” does not fit on A3: body text would be at most`);
+          outcomes.push('refused');
         }
       }),
-      { numRuns: 25 },
+      { numRuns: 40 },
     );
+    const laidOut = outcomes.filter((o) => o === 'laid out').length;
+    expect(laidOut / outcomes.length, `${laidOut} of ${outcomes.length} laid out`).toBeGreaterThanOrEqual(
+      0.5,
+    );
+  });
+
+  it('refuses margins that leave no page, saying so', async () => {
+    const chart = fc.sample(chartArb(3, 2, 4), { numRuns: 1, seed: 1 })[0] as PowerChart;
+    const err = await layoutChart(chart, { fonts, margin: 150 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LayoutError);
+    expect(err).toMatchObject({ reason: 'no-room', message: expect.stringContaining('页边距过大') });
   });
 
   it('always fits a modest chart on A4', async () => {
@@ -95,6 +118,9 @@ describe('layout of random charts', () => {
         control: { items: [long, long] },
       })),
     };
-    await expect(layoutChart(chart, { fonts })).rejects.toThrow(/很长的职权.*A3/su);
+    await expect(layoutChart(chart, { fonts })).rejects.toMatchObject({
+      reason: 'illegible',
+      message: expect.stringMatching(/很长的职权.*A3/su),
+    });
   });
 });
