@@ -1,0 +1,92 @@
+/**
+ * The layers' import rules (ARCHITECTURE.md): each folder of src/ imports only the folders below
+ * it, so no step reaches back up the pipeline — a renderer importing the model, the layout or the
+ * CLI fails here. Imports are read with TypeScript's own pre-processor (static, dynamic, type-only
+ * and re-exports alike).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const SRC = resolve('src');
+
+/** What each folder of src/ may import ('.' is src/ itself: the npm API). */
+const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
+  unicode: [],
+  scene: [],
+  fonts: [],
+  model: ['unicode'],
+  theme: ['model'],
+  text: ['fonts', 'unicode'],
+  layout: ['scene', 'text', 'theme', 'fonts', 'model', 'unicode'],
+  render: ['scene', 'fonts', 'unicode'],
+  '.': ['render', 'layout', 'scene', 'text', 'theme', 'fonts', 'model', 'unicode'],
+  cli: ['render', 'layout', 'scene', 'text', 'theme', 'fonts', 'model', 'unicode'],
+};
+
+/** The CLI files that may touch `process`: the process's and the worker thread's entry points. */
+const PROCESS_ENTRY_POINTS = new Set(['cli/main.ts', 'cli/worker.ts']);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(path);
+    return e.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** The src/ folder a file belongs to ('.' for a file directly in src/). */
+function layerOf(file: string): string {
+  const [first, ...rest] = relative(SRC, file).split(/[\\/]/u);
+  return rest.length === 0 ? '.' : (first ?? '.');
+}
+
+/** Every import of one file that its layer may not make, as `from → to (specifier)`. */
+function forbiddenImports(file: string, text: string): string[] {
+  const layer = layerOf(file);
+  const allowed = new Set([layer, ...(MAY_IMPORT[layer] ?? [])]);
+  return ts
+    .preProcessFile(text, true, true)
+    .importedFiles.map((f) => f.fileName)
+    .filter((spec) => spec.startsWith('.'))
+    .filter((spec) => !allowed.has(layerOf(resolve(dirname(file), spec))))
+    .map((spec) => `${relative(SRC, file)} → ${layerOf(resolve(dirname(file), spec))} (${spec})`);
+}
+
+const files = sourceFiles(SRC);
+
+describe('layers', () => {
+  it('has a rule for every folder of src/', () => {
+    const layers = new Set(files.map(layerOf));
+    expect([...layers].sort()).toEqual(Object.keys(MAY_IMPORT).sort());
+  });
+
+  it('no module imports a layer above its own', () => {
+    const broken = files.flatMap((file) => forbiddenImports(file, readFileSync(file, 'utf8')));
+    expect(broken).toEqual([]);
+  });
+
+  it('would catch a renderer importing the model, the layout or the CLI, and the Scene importing anything', () => {
+    const svg = join(SRC, 'render', 'svg.ts');
+    expect(forbiddenImports(svg, "import type { PowerChart } from '../model/types.js';")).toEqual([
+      'render/svg.ts → model (../model/types.js)',
+    ]);
+    expect(forbiddenImports(svg, "export { x } from '../layout/page.js';")).toHaveLength(1);
+    expect(forbiddenImports(svg, "const m = await import('../cli/io.js');")).toHaveLength(1);
+    expect(forbiddenImports(join(SRC, 'scene', 'scene.ts'), "import '../fonts/font-set.js';")).toHaveLength(
+      1,
+    );
+    expect(forbiddenImports(svg, "import { Scene } from '../scene/scene.js';")).toEqual([]);
+  });
+
+  it('the CLI touches `process` only in its entry points', () => {
+    const cli = files.filter((f) => layerOf(f) === 'cli' && !PROCESS_ENTRY_POINTS.has(relative(SRC, f)));
+    for (const file of cli) {
+      // Comments may mention it; code may not, nor import it.
+      const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gmu, '');
+      expect(code, relative(SRC, file)).not.toMatch(/\bprocess\.|['"]node:process['"]/u);
+    }
+    expect(cli.length).toBeGreaterThan(10);
+  });
+});
