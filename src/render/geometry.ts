@@ -1,4 +1,12 @@
-import type { SceneArrow, SceneBand, ScenePaint, SceneRect } from '../scene/scene.js';
+import {
+  type SceneArrow,
+  type SceneBand,
+  type SceneBox,
+  type SceneLine,
+  type ScenePaint,
+  type SceneRect,
+  unknownKind,
+} from '../scene/scene.js';
 import { formatNumber as n } from './format.js';
 
 type Point = readonly [number, number];
@@ -10,6 +18,32 @@ export function isPaint(colour: string): boolean {
 
 /** A box a renderer draws: its rectangle, its paint and, for a side box, its heading band. */
 export type DrawnBox = SceneRect & ScenePaint & { readonly band?: SceneBand };
+
+/** How one box is drawn: not at all, or as a painted rectangle (with its band, if it has one). */
+export type BoxDrawing = { readonly kind: 'nothing' } | { readonly kind: 'painted'; readonly box: DrawnBox };
+
+/**
+ * How each kind of box is drawn, decided once for every renderer (the SVG and the PDF renderer,
+ * and the PNG one through the SVG). The switch is exhaustive: a new box kind does not compile
+ * until it is given a drawing here, and a new drawing not until each renderer draws it.
+ */
+export function boxDrawing(box: SceneBox): BoxDrawing {
+  switch (box.kind) {
+    case 'title':
+    case 'meta':
+    case 'legend':
+    case 'footer':
+      return { kind: 'nothing' };
+    case 'stage':
+    case 'risk':
+    case 'control':
+    case 'swatch':
+    case 'badge':
+      return { kind: 'painted', box };
+    default:
+      return unknownKind(box, 'box');
+  }
+}
 
 /**
  * Corner radius a box is drawn with: its radius clamped to half the shorter side (a terminal's
@@ -55,19 +89,23 @@ export function bandPath(box: DrawnBox): string {
   );
 }
 
-/** A line a renderer draws: a stroked polyline, with an arrow head at its end when it has one. */
-export interface DrawnLine {
-  readonly points: readonly Point[];
-  readonly stroke: string;
-  readonly width: number;
-  readonly arrow?: SceneArrow;
-}
-
 /** A line ready to draw: the stroked polyline and, when the line has one, its arrow head. */
 export interface LineGeometry {
   readonly stem: readonly Point[];
   /** Tip first, then the two base corners. */
   readonly head?: readonly [Point, Point, Point];
+}
+
+/** The arrow head each kind of line ends in: flow lines have one, connectors none. */
+function arrowOf(line: SceneLine): SceneArrow | undefined {
+  switch (line.kind) {
+    case 'flow':
+      return line.arrow;
+    case 'connector':
+      return undefined;
+    default:
+      return unknownKind(line, 'line');
+  }
 }
 
 /**
@@ -76,18 +114,19 @@ export interface LineGeometry {
  * stroke: ending exactly at the base would leave an anti-aliasing seam, ending at the tip would
  * let a butt-capped stroke poke through the point.
  */
-export function lineGeometry(line: DrawnLine): LineGeometry {
+export function lineGeometry(line: SceneLine): LineGeometry {
   const pts = line.points;
+  const arrow = arrowOf(line);
   const tip = pts[pts.length - 1];
   const from = pts[pts.length - 2];
-  if (!line.arrow || !tip || !from) return { stem: pts };
+  if (!arrow || !tip || !from) return { stem: pts };
   const dx = tip[0] - from[0];
   const dy = tip[1] - from[1];
   const len = Math.hypot(dx, dy);
   if (len === 0) return { stem: pts };
   const ux = dx / len;
   const uy = dy / len;
-  const { length, halfWidth } = line.arrow;
+  const { length, halfWidth } = arrow;
   const baseX = tip[0] - ux * length;
   const baseY = tip[1] - uy * length;
   const head: [Point, Point, Point] = [

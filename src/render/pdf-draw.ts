@@ -1,7 +1,7 @@
 import type { FontSet } from '../fonts/font-set.js';
 import { type Scene, type SceneBox, type SceneLine, unknownKind } from '../scene/scene.js';
 import { formatNumber } from './format.js';
-import { bandPath, cornerRadius, type DrawnBox, type DrawnLine, isPaint, lineGeometry } from './geometry.js';
+import { bandPath, boxDrawing, cornerRadius, type DrawnBox, isPaint, lineGeometry } from './geometry.js';
 import { assertRunWidth, runAdvance } from './glyphs.js';
 import type { PdfFontBook } from './pdf-fonts.js';
 import { asArtifact, type Element, posterTagger } from './pdf-tags.js';
@@ -24,23 +24,17 @@ function setDash(doc: PDFKit.PDFDocument, dash: readonly number[]): void {
   else doc.addContent(`[${dash.map((d) => formatNumber(d)).join(' ')}] 0 d`);
 }
 
-/** Draws one box as the SVG renderer does: text regions draw nothing, other kinds are painted. */
+/** Draws one box as {@link boxDrawing} says, as the SVG renderer does. */
 function drawBox(doc: PDFKit.PDFDocument, box: SceneBox): void {
-  switch (box.kind) {
-    case 'title':
-    case 'meta':
-    case 'legend':
-    case 'footer':
+  const drawing = boxDrawing(box);
+  switch (drawing.kind) {
+    case 'nothing':
       return;
-    case 'stage':
-    case 'risk':
-    case 'control':
-    case 'swatch':
-    case 'badge':
-      drawPainted(doc, box);
+    case 'painted':
+      drawPainted(doc, drawing.box);
       return;
     default:
-      unknownKind(box, 'box');
+      unknownKind(drawing, 'drawing');
   }
 }
 
@@ -60,19 +54,8 @@ function drawPainted(doc: PDFKit.PDFDocument, box: DrawnBox): void {
   }
 }
 
-function drawLine(doc: PDFKit.PDFDocument, line: SceneLine): void {
-  switch (line.kind) {
-    case 'flow':
-    case 'connector':
-      drawStroke(doc, line);
-      return;
-    default:
-      unknownKind(line, 'line');
-  }
-}
-
 /** Draws a line's stem and arrow head (geometry shared with the SVG renderer). */
-function drawStroke(doc: PDFKit.PDFDocument, line: DrawnLine): void {
+function drawLine(doc: PDFKit.PDFDocument, line: SceneLine): void {
   if (!isPaint(line.stroke) || line.width <= 0) return;
   const { stem, head } = lineGeometry(line);
   const [first, ...rest] = stem;

@@ -1,7 +1,7 @@
 import type { Dom } from '@svgdotjs/svg.js';
 import { type SceneBox, type SceneLine, unknownKind } from '../scene/scene.js';
 import { formatNumber as n } from './format.js';
-import { bandPath, cornerRadius, type DrawnBox, type DrawnLine, isPaint, lineGeometry } from './geometry.js';
+import { bandPath, boxDrawing, cornerRadius, type DrawnBox, isPaint, lineGeometry } from './geometry.js';
 import { child } from './svg-document.js';
 
 type Point = readonly [number, number];
@@ -30,23 +30,17 @@ function strokeAttrs(box: DrawnBox): Record<string, string> {
   return attrs;
 }
 
-/** Draws one box: text regions draw nothing; every other kind is a painted, maybe banded, box. */
+/** Draws one box as {@link boxDrawing} says, classed by its kind. */
 export function drawBox(layer: Dom, box: SceneBox): void {
-  switch (box.kind) {
-    case 'title':
-    case 'meta':
-    case 'legend':
-    case 'footer':
+  const drawing = boxDrawing(box);
+  switch (drawing.kind) {
+    case 'nothing':
       return;
-    case 'stage':
-    case 'risk':
-    case 'control':
-    case 'swatch':
-    case 'badge':
-      drawPainted(layer, box.kind, box);
+    case 'painted':
+      drawPainted(layer, box.kind, drawing.box);
       return;
     default:
-      unknownKind(box, 'box');
+      unknownKind(drawing, 'drawing');
   }
 }
 
@@ -70,23 +64,12 @@ function drawPainted(layer: Dom, kind: string, box: DrawnBox): void {
 
 /** Draws a line as a polyline and, if it has one, a filled arrow head in the stroke colour. */
 export function drawLine(layer: Dom, line: SceneLine): void {
-  switch (line.kind) {
-    case 'flow':
-    case 'connector':
-      drawStroke(layer, line.kind, line);
-      return;
-    default:
-      unknownKind(line, 'line');
-  }
-}
-
-function drawStroke(layer: Dom, kind: string, line: DrawnLine): void {
   const { stem, head } = lineGeometry(line);
   const stroked = isPaint(line.stroke) && line.width > 0;
   if (!stroked) return;
   if (!head) {
     child(layer, 'polyline', {
-      class: kind,
+      class: line.kind,
       points: points(stem),
       fill: 'none',
       stroke: line.stroke,
@@ -94,7 +77,7 @@ function drawStroke(layer: Dom, kind: string, line: DrawnLine): void {
     });
     return;
   }
-  const group = child(layer, 'g', { class: kind });
+  const group = child(layer, 'g', { class: line.kind });
   child(group, 'polyline', {
     points: points(stem),
     fill: 'none',

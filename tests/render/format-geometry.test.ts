@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatNumber, pageSizeMm, ptToMm } from '../../src/render/format.js';
-import {
-  bandPath,
-  cornerRadius,
-  type DrawnBox,
-  type DrawnLine,
-  lineGeometry,
-} from '../../src/render/geometry.js';
+import { bandPath, cornerRadius, type DrawnBox, lineGeometry } from '../../src/render/geometry.js';
+import type { SceneArrow, SceneLine } from '../../src/scene/index.js';
 
 describe('formatNumber', () => {
   it.each([
@@ -89,15 +84,21 @@ describe('box geometry', () => {
 });
 
 describe('lineGeometry', () => {
-  const line = (over: Partial<DrawnLine>): DrawnLine => ({
-    points: [
-      [50, 0],
-      [50, 40],
-    ],
-    stroke: '#333',
-    width: 1,
-    ...over,
-  });
+  /** A flow line with `arrow`, or a connector (which has none) when `arrow` is absent. */
+  const line = (over: { points?: SceneLine['points']; arrow?: SceneArrow }): SceneLine => {
+    const common = {
+      id: 'l',
+      from: 'a',
+      to: 'b',
+      points: over.points ?? [
+        [50, 0],
+        [50, 40],
+      ],
+      stroke: '#333',
+      width: 1,
+    };
+    return over.arrow ? { ...common, kind: 'flow', arrow: over.arrow } : { ...common, kind: 'connector' };
+  };
 
   it('leaves lines without an arrow alone', () => {
     expect(lineGeometry(line({}))).toEqual({ stem: line({}).points });
