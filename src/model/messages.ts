@@ -48,9 +48,13 @@ export function isWrongValue(issue: z.core.$ZodIssue): boolean {
 /**
  * The messages declared by the schema at `path` in `root`, found by following the path through
  * objects, lists, optionals and pipes; the nearest declaration on the way wins.
+ *
+ * The walk uses zod's core classes (`z.core.$ZodObject`…), which the classic schemas are
+ * instances of: relating the classic `z.ZodType` to what `unwrap()` returns made the compiler
+ * compute the variance of zod's whole classic API, about a third of the project's type-check.
  */
-export function declaredMessages(root: z.ZodType, path: readonly PropertyKey[]): FieldMessages {
-  let schema: z.ZodType | undefined = root;
+export function declaredMessages(root: Schema, path: readonly PropertyKey[]): FieldMessages {
+  let schema: Schema | undefined = root;
   let declared = messagesOf(root);
   for (const step of path) {
     schema = schema && childSchema(schema, step);
@@ -61,14 +65,16 @@ export function declaredMessages(root: z.ZodType, path: readonly PropertyKey[]):
   return declared;
 }
 
+type Schema = z.core.$ZodType;
+
 /** The schema and what it wraps (optional, pipe input), outermost first. */
-function layers(schema: z.ZodType): z.ZodType[] {
-  if (schema instanceof z.ZodOptional) return [schema, ...layers(schema.unwrap() as z.ZodType)];
-  if (schema instanceof z.ZodPipe) return [schema, ...layers(schema.in as z.ZodType)];
+function layers(schema: Schema): Schema[] {
+  if (schema instanceof z.core.$ZodOptional) return [schema, ...layers(schema._zod.def.innerType)];
+  if (schema instanceof z.core.$ZodPipe) return [schema, ...layers(schema._zod.def.in)];
   return [schema];
 }
 
-function messagesOf(schema: z.ZodType): FieldMessages | undefined {
+function messagesOf(schema: Schema): FieldMessages | undefined {
   for (const layer of layers(schema)) {
     const declared = fieldMessages.get(layer);
     if (declared) return declared;
@@ -76,14 +82,18 @@ function messagesOf(schema: z.ZodType): FieldMessages | undefined {
   return undefined;
 }
 
-function childSchema(schema: z.ZodType, step: PropertyKey): z.ZodType | undefined {
+function childSchema(schema: Schema, step: PropertyKey): Schema | undefined {
   for (const layer of layers(schema)) {
-    if (layer instanceof z.ZodObject && typeof step === 'string' && Object.hasOwn(layer.shape, step)) {
-      return layer.shape[step] as z.ZodType;
+    if (
+      layer instanceof z.core.$ZodObject &&
+      typeof step === 'string' &&
+      Object.hasOwn(layer._zod.def.shape, step)
+    ) {
+      return layer._zod.def.shape[step];
     }
-    if (layer instanceof z.ZodArray && typeof step === 'number') return layer.element as z.ZodType;
-    if (layer instanceof z.ZodUnion) {
-      const inner = layer.options.map((o) => childSchema(o as z.ZodType, step)).find(Boolean);
+    if (layer instanceof z.core.$ZodArray && typeof step === 'number') return layer._zod.def.element;
+    if (layer instanceof z.core.$ZodUnion) {
+      const inner = layer._zod.def.options.map((o) => childSchema(o, step)).find(Boolean);
       if (inner) return inner;
     }
   }

@@ -10,28 +10,31 @@ import { choiceMessages, fieldMessages, textMessages } from '../../src/model/fie
 import { declaredMessages, issueMessage } from '../../src/model/messages.js';
 import { chartSchema } from '../../src/model/schema.js';
 
+/** A schema as zod's core classes see it (see `declaredMessages` for why not the classic types). */
+type Schema = z.core.$ZodType;
+
 /** Every field of a schema with its path (list elements as index 0), found as the loader walks it. */
-function fields(schema: z.ZodType, path: (string | number)[] = []): [string, z.ZodType][] {
-  const found: [string, z.ZodType][] = [[path.join('.'), schema]];
-  let inner: z.ZodType = schema;
+function fields(schema: Schema, path: (string | number)[] = []): [string, Schema][] {
+  const found: [string, Schema][] = [[path.join('.'), schema]];
+  let inner = schema;
   for (;;) {
-    if (inner instanceof z.ZodOptional) inner = inner.unwrap() as z.ZodType;
-    else if (inner instanceof z.ZodPipe) inner = inner.in as z.ZodType;
+    if (inner instanceof z.core.$ZodOptional) inner = inner._zod.def.innerType;
+    else if (inner instanceof z.core.$ZodPipe) inner = inner._zod.def.in;
     else break;
   }
-  if (inner instanceof z.ZodObject) {
-    for (const [key, child] of Object.entries(inner.shape))
-      found.push(...fields(child as z.ZodType, [...path, key]));
+  if (inner instanceof z.core.$ZodObject) {
+    for (const [key, child] of Object.entries(inner._zod.def.shape))
+      found.push(...fields(child, [...path, key]));
   }
-  if (inner instanceof z.ZodArray) found.push(...fields(inner.element as z.ZodType, [...path, 0]));
+  if (inner instanceof z.core.$ZodArray) found.push(...fields(inner._zod.def.element, [...path, 0]));
   return found;
 }
 
 /** True when the schema or what it wraps (optional, pipe) has messages registered on it. */
-function declares(schema: z.ZodType): boolean {
+function declares(schema: Schema): boolean {
   if (fieldMessages.has(schema)) return true;
-  if (schema instanceof z.ZodOptional) return declares(schema.unwrap() as z.ZodType);
-  if (schema instanceof z.ZodPipe) return declares(schema.in as z.ZodType);
+  if (schema instanceof z.core.$ZodOptional) return declares(schema._zod.def.innerType);
+  if (schema instanceof z.core.$ZodPipe) return declares(schema._zod.def.in);
   return false;
 }
 
