@@ -23,7 +23,7 @@ const ts = createRequire(import.meta.url)('typescript') as {
 
 const SRC = resolve('src');
 
-/** What each folder of src/ may import ('.' is src/ itself: the npm API). */
+/** What each folder of src/ may import ('.' is src/ itself: the npm API, api.ts and office.ts). */
 const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   unicode: [],
   scene: [],
@@ -33,8 +33,10 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   text: ['fonts', 'unicode'],
   layout: ['scene', 'text', 'theme', 'fonts', 'model', 'unicode'],
   render: ['scene', 'fonts', 'unicode'],
-  '.': ['render', 'layout', 'scene', 'text', 'theme', 'fonts', 'model', 'unicode'],
-  cli: ['render', 'layout', 'scene', 'text', 'theme', 'fonts', 'model', 'unicode'],
+  table: ['model', 'unicode'],
+  docx: ['table', 'model', 'unicode'],
+  '.': ['render', 'layout', 'scene', 'text', 'theme', 'fonts', 'model', 'table', 'docx', 'unicode'],
+  cli: ['.', 'render', 'layout', 'scene', 'text', 'theme', 'fonts', 'model', 'table', 'docx', 'unicode'],
 };
 
 /** The CLI files that may touch `process`: the process's and the worker thread's entry points. */

@@ -1,3 +1,4 @@
+import { PAGE_SIZES_MM, PT_PER_MM } from '../scene/page.js';
 import type { SceneMeta } from '../scene/scene.js';
 import { asArtifact, childElement, type Element, markAs } from './pdf-tags.js';
 
@@ -19,7 +20,11 @@ interface PlacedEntry {
 }
 
 /** Geometry and type sizes of a contents page (A4 portrait, points). */
-const PAGE = { width: (210 / 25.4) * 72, height: (297 / 25.4) * 72, margin: 56 } as const;
+const PAGE = {
+  width: PAGE_SIZES_MM.A4.width * PT_PER_MM,
+  height: PAGE_SIZES_MM.A4.height * PT_PER_MM,
+  margin: 56,
+} as const;
 const SIZES = { heading: 18, name: 11, minName: 8, code: 8.5, page: 11 } as const;
 const GAP = { afterHeading: 24, nameToCode: 2, entry: 9, numberColumn: 16 } as const;
 const LINE = 1.35;

@@ -38,7 +38,7 @@ export async function importCommand(file: string, flags: ImportFlags, io: Io): P
     const other = seen.get(f.path.toLowerCase());
     if (other) {
       throw new UsageError(
-        `${other} and ${where} would both be written to ${relative(process.cwd(), f.path)}: give them different codes or names / 两个职权的文件名相同`,
+        `${other} and ${where} would both be written to ${relative(io.cwd, f.path)}: give them different codes or names / 两个职权的文件名相同`,
       );
     }
     seen.set(f.path.toLowerCase(), where);
@@ -48,12 +48,12 @@ export async function importCommand(file: string, flags: ImportFlags, io: Io): P
     for (const f of files) if (await stat(f.path).catch(() => undefined)) existing.push(f.path);
     if (existing.length > 0) {
       throw new UsageError(
-        `${existing.map((p) => relative(process.cwd(), p)).join(', ')} already exist(s); use --force to overwrite / 文件已存在`,
+        `${existing.map((p) => relative(io.cwd, p)).join(', ')} already exist(s); use --force to overwrite / 文件已存在`,
       );
     }
   }
   for (const f of files) {
-    const shown = relative(process.cwd(), f.path) || f.path;
+    const shown = relative(io.cwd, f.path) || f.path;
     const summary = `${f.chart.name}, ${f.chart.stages.length} 个环节, ${f.sheet} ${rowSpan(f.rows)}`;
     if (flags.dryRun) {
       io.out(`# would write ${shown} (${summary}) / 将写入`);

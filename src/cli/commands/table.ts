@@ -46,7 +46,7 @@ export async function tableCommand(
   const path = resolve(flags.output);
   await writeAtomic(path, await renderTable(charts, format, flags.title));
   io.out(
-    `${relative(process.cwd(), path) || path} (${charts.length} 个职权, ${charts.reduce((n, c) => n + c.stages.length, 0)} 行)`,
+    `${relative(io.cwd, path) || path} (${charts.length} 个职权, ${charts.reduce((n, c) => n + c.stages.length, 0)} 行)`,
   );
   return 0;
 }
