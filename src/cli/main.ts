@@ -9,6 +9,18 @@ const io: Io = {
   ...(process.stderr.isTTY && { progress: process.stderr }),
   cwd: process.cwd(),
   interrupted: () => new Promise((resolve) => process.once('SIGINT', () => resolve())),
+  processes: {
+    pid: process.pid,
+    isRunning(pid) {
+      try {
+        process.kill(pid, 0); // signal 0: checks that the process exists, sends nothing
+        return true;
+      } catch (err) {
+        // EPERM: it exists but belongs to another user.
+        return (err as NodeJS.ErrnoException).code === 'EPERM';
+      }
+    },
+  },
 };
 
 process.exitCode = await runCli(process.argv.slice(2), io);

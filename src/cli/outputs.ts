@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve, sep } from 'node:path';
 
 export type Format = 'svg' | 'png' | 'pdf' | 'docx';
@@ -10,7 +8,8 @@ export const FORMATS: readonly Format[] = ['svg', 'png', 'pdf', 'docx'];
 const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\.|$)/iu;
 
 // Most file systems allow 255 bytes per name. The stem gets `.svg` and, while it is written,
-// `.<12 hex>.tmp` (see writeAtomic): 21 bytes. 180 bytes leave room to spare (60 CJK characters).
+// `.fangkongtu-<pid>-<8 hex>.tmp` (see temp-files.ts): at most 37 bytes. 180 bytes leave room
+// to spare (60 CJK characters).
 const MAX_STEM_BYTES = 180;
 
 /** The longest prefix of `s` of at most `max` UTF-8 bytes, cut between code points. */
@@ -47,20 +46,4 @@ export function outputPath(outDir: string, input: string, format: Format): strin
   const path = join(dir, `${outputStem(input)}.${format}`);
   if (!path.startsWith(dir + sep)) throw new Error(`refusing to write outside ${dir}: ${path}`);
   return path;
-}
-
-/**
- * Writes a file atomically: the bytes go to a temporary file beside it, which is then renamed
- * over the target. A crash or an error leaves either the old file or the new one, never half.
- */
-export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(resolve(path, '..'), { recursive: true });
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, path);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
 }

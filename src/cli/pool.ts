@@ -1,10 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import { type ChartSource, JobEnvironment, type JobOptions, type JobResult, runJob } from './render-job.js';
+import { JobEnvironment, type JobOptions, type JobResult, runJob, type SourceText } from './render-job.js';
 import type { WorkerRequest } from './worker.js';
 
 /** Runs render jobs: on worker threads when `size` > 1, else in this thread. */
 export interface JobRunner {
-  run(source: ChartSource, options: JobOptions): Promise<JobResult>;
+  run(source: SourceText, options: JobOptions): Promise<JobResult>;
   close(): Promise<void>;
 }
 

@@ -2,9 +2,9 @@ import { createFontSet, type FontChoice, type FontSet, loadFontSource } from '..
 import { type FontFile, FontRegistry } from '../fonts/registry.js';
 import { layoutChart } from '../layout/layout-chart.js';
 import type { PageSize } from '../layout/page.js';
-import { loadChart } from '../model/load.js';
+import { readChartFile } from '../model/load.js';
 import { parseChart } from '../model/parse.js';
-import { formatProblem } from '../model/problems.js';
+import { type ChartWarning, formatProblem } from '../model/problems.js';
 import type { PowerChart } from '../model/types.js';
 import { renderDocx } from '../office.js';
 import { renderScenePdf } from '../render/pdf.js';
@@ -13,8 +13,9 @@ import { renderSceneSvg, type SvgTextMode } from '../render/svg.js';
 import type { Scene } from '../scene/scene.js';
 import { themes } from '../theme/builtin.js';
 import { formatCodePoint } from '../unicode/code-point.js';
+import type { FileContent } from './commit.js';
 import { describeError } from './errors.js';
-import { type Format, outputPath, writeAtomic } from './outputs.js';
+import { type Format, outputPath } from './outputs.js';
 
 /** Everything that decides what a render produces, as plain data (it crosses to worker threads). */
 export interface JobOptions {
@@ -57,17 +58,51 @@ export async function loadSource(
   source: ChartSource,
   onWarning: (line: string) => void,
 ): Promise<PowerChart> {
-  if (source.text === undefined) {
-    return loadChart(source.path, { onWarning: (w) => onWarning(formatProblem(w)) });
+  return parseSource(await readSource(source), onWarning);
+}
+
+/**
+ * A source with its text in hand: what a job parses and renders, and what the cache hashed, so
+ * an edit while a batch runs cannot pair one text's render with another's key.
+ */
+export interface SourceText {
+  readonly path: string;
+  readonly text: string;
+  /** Warnings known before parsing: a file's encoding, or a list power's, at the list's cells. */
+  readonly warnings: readonly string[];
+  /** False for a power of a list: the import found its warnings, where a reader can look them up. */
+  readonly parseWarnings: boolean;
+}
+
+/**
+ * Reads a source's text, once: a chart file from disk, decoded as the loader decodes it; a
+ * power of a list has its text already.
+ *
+ * @throws ChartError when the file cannot be read
+ */
+export async function readSource(source: ChartSource): Promise<SourceText> {
+  if (source.text !== undefined) {
+    return { path: source.path, text: source.text, warnings: source.warnings ?? [], parseWarnings: false };
   }
-  for (const line of source.warnings ?? []) onWarning(line);
-  return parseChart(source.text, { filename: source.path });
+  const { text, note } = await readChartFile(source.path);
+  return { path: source.path, text, warnings: note ? [formatProblem(note)] : [], parseWarnings: true };
+}
+
+/** The chart of a read source; its warnings go to `onWarning` as lines, those known before parsing first. */
+export function parseSource(source: SourceText, onWarning: (line: string) => void): PowerChart {
+  for (const line of source.warnings) onWarning(line);
+  return parseChart(source.text, {
+    filename: source.path,
+    ...(source.parseWarnings && { onWarning: (w: ChartWarning) => onWarning(formatProblem(w)) }),
+  });
 }
 
 export interface JobResult {
   readonly input: string;
   readonly ok: boolean;
   readonly outputs: readonly string[];
+  /** The rendered files, every format, not yet written (see commit.ts). */
+  readonly files?: readonly FileContent[];
   /** True when every output was already up to date and nothing was written. */
   readonly skipped: boolean;
   readonly ms: number;
@@ -130,12 +165,11 @@ export class JobEnvironment {
 }
 
 /**
- * Loads, lays out and renders one chart into every requested format, then writes the files.
- * All formats are rendered in memory first: a failure writes nothing, so an earlier good output
- * of the same name survives.
+ * Parses, lays out and renders one chart into every requested format, in memory. Nothing is
+ * written here: the caller puts all the files in place together, or none (see commit.ts).
  */
 export async function runJob(
-  source: ChartSource,
+  source: SourceText,
   options: JobOptions,
   env: JobEnvironment,
 ): Promise<JobResult> {
@@ -153,14 +187,13 @@ export async function runJob(
   // The chart's warnings are reported even when it then fails: they may say why.
   const chartWarnings: string[] = [];
   try {
-    const chart = await loadSource(source, (line) => chartWarnings.push(line));
+    const chart = parseSource(source, (line) => chartWarnings.push(line));
     const fonts = env.fonts(options);
     const scene = await layoutChart(chart, { fonts, page: options.page, theme: themes[options.theme] });
-    const files: [string, string | Uint8Array][] = [];
+    const files: FileContent[] = [];
     for (const [i, format] of options.formats.entries()) {
-      files.push([outputs[i] as string, await renderFormat(format, scene, fonts, options)]);
+      files.push({ path: outputs[i] as string, data: await renderFormat(format, scene, fonts, options) });
     }
-    for (const [path, data] of files) await writeAtomic(path, data);
     const warnings = [
       ...chartWarnings,
       ...scene.warnings.map(
@@ -168,7 +201,7 @@ export async function runJob(
           `${input}: ${w.field}: 字体中没有字符“${w.char}”(${formatCodePoint(w.codePoint)}) / no font has this character`,
       ),
     ];
-    return done({ ok: true, warnings, ...(options.keepScene && { scene, chart }) });
+    return done({ ok: true, files, warnings, ...(options.keepScene && { scene, chart }) });
   } catch (err) {
     return done({ ok: false, error: describeError(err, options.debug), warnings: chartWarnings });
   }

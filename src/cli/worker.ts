@@ -1,12 +1,12 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
-import { type ChartSource, JobEnvironment, type JobOptions, runJob } from './render-job.js';
+import { JobEnvironment, type JobOptions, runJob, type SourceText } from './render-job.js';
 
 /** A request from the pool: render `source` with `options`. */
 export interface WorkerRequest {
   readonly id: number;
-  readonly source: ChartSource;
+  readonly source: SourceText;
   readonly options: JobOptions;
 }
 

@@ -18,7 +18,7 @@ export type LoadOptions = Pick<ParseOptions, 'onWarning'>;
  * @throws {@link ChartError} with every problem found, including unreadable files
  */
 export async function loadChart(path: string, options: LoadOptions = {}): Promise<PowerChart> {
-  const { text, note } = await readChart(path);
+  const { text, note } = await readChartFile(path);
   if (note) options.onWarning?.(note);
   return parseChart(text, { filename: path, ...options });
 }
@@ -28,10 +28,22 @@ export async function loadChart(path: string, options: LoadOptions = {}): Promis
  * cannot be read.
  */
 export async function readChartText(path: string): Promise<string> {
-  return (await readChart(path)).text;
+  return (await readChartFile(path)).text;
 }
 
-async function readChart(path: string): Promise<{ text: string; note?: ChartWarning }> {
+/** A chart file's decoded text, and the warning naming its encoding when that is not UTF-8. */
+export interface ChartFileText {
+  readonly text: string;
+  readonly note?: ChartWarning;
+}
+
+/**
+ * Reads and decodes a chart file as {@link loadChart} does, without parsing it: for a caller
+ * that must parse exactly the text it has seen (the CLI hashes it to know what it rendered).
+ *
+ * @throws {@link ChartError} when the file cannot be read
+ */
+export async function readChartFile(path: string): Promise<ChartFileText> {
   const fail = (zh: string, en: string, line = 0): never => {
     throw new ChartError([{ file: path, line, column: line > 0 ? 1 : 0, path: '', field: '', zh, en }]);
   };

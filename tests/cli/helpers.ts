@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Io } from '../../src/cli/io.js';
+import type { Processes } from '../../src/cli/temp-files.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -113,6 +114,19 @@ export function never(): Promise<void> {
   return new Promise(() => {});
 }
 
+/** This test process, as an Io's `processes`: a process exists when signal 0 reaches it. */
+export const testProcesses: Processes = {
+  pid: process.pid,
+  isRunning(pid) {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (err) {
+      return (err as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  },
+};
+
 /** An Io that collects what a command prints, for running `runCli` in-process. */
 export interface CollectingIo extends Io {
   readonly outLines: string[];
@@ -127,6 +141,7 @@ export function collectingIo(): CollectingIo {
   return {
     cwd: process.cwd(),
     interrupted: never,
+    processes: testProcesses,
     outLines,
     errLines,
     out: (line) => outLines.push(line),

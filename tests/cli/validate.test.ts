@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/program.js';
 import { ChartError, formatProblem, loadChart, MAX_FILE_BYTES } from '../../src/model/index.js';
-import { buildCli, never } from './helpers.js';
+import { buildCli, never, testProcesses } from './helpers.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CORPUS = join(ROOT, 'tests', 'bad-inputs');
@@ -41,6 +41,7 @@ async function run(...argv: string[]): Promise<{ code: number; out: string[]; er
     err: (s) => err.push(...s.split('\n')),
     cwd: process.cwd(),
     interrupted: never,
+    processes: testProcesses,
   };
   const code = await runCli(argv, io);
   return { code, out, err };

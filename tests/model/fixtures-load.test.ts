@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/program.js';
 import { loadChart, type PowerChart, parseChart } from '../../src/model/index.js';
-import { never } from '../cli/helpers.js';
+import { never, testProcesses } from '../cli/helpers.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures');
 const fixtureFiles = readdirSync(FIXTURES)
@@ -47,7 +47,13 @@ const FULL: PowerChart = {
 async function inspectJson(file: string): Promise<{ code: number; out: string; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), cwd: process.cwd(), interrupted: never };
+  const io: Io = {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    cwd: process.cwd(),
+    interrupted: never,
+    processes: testProcesses,
+  };
   const code = await runCli(['inspect', '--json', file], io);
   return { code, out: out.join('\n'), err };
 }

@@ -159,6 +159,7 @@ console.log(JSON.stringify({ after20, after200, embed10, embed40, renders: n }))
 
 describe('worker pool', () => {
   const options = { formats: ['svg'] } as unknown as JobOptions;
+  const source = (path: string) => ({ path, text: '', warnings: [], parseWarnings: true });
 
   /** A worker that answers like the real one, but crashes on request. */
   async function crashingWorker(): Promise<URL> {
@@ -192,7 +193,7 @@ parentPort.on('message', (request) => {
     const pool = workerPool(2, await crashingWorker());
     try {
       const inputs = ['a', 'exit', 'slow-b', 'throw', 'c', 'reject', 'slow-d', 'e', 'exit', 'f', 'g', 'h'];
-      const results = await Promise.all(inputs.map((input) => pool.run({ path: input }, options)));
+      const results = await Promise.all(inputs.map((input) => pool.run(source(input), options)));
       expect(results.map((r) => r.input)).toEqual(inputs);
       results.forEach((r: JobResult, i) => {
         const input = inputs[i] as string;
@@ -208,7 +209,7 @@ parentPort.on('message', (request) => {
       expect(results.find((r) => r.input === 'throw')?.error).toContain('boom from the worker');
 
       // Still two live workers afterwards.
-      const later = await Promise.all(['x', 'y', 'z'].map((input) => pool.run({ path: input }, options)));
+      const later = await Promise.all(['x', 'y', 'z'].map((input) => pool.run(source(input), options)));
       expect(later.every((r) => r.ok)).toBe(true);
     } finally {
       await pool.close();
@@ -220,7 +221,7 @@ parentPort.on('message', (request) => {
     await writeFile(file, `throw new Error('cannot start');\n`);
     const pool = workerPool(2, pathToFileURL(file));
     try {
-      const results = await Promise.all(['a', 'b', 'c'].map((input) => pool.run({ path: input }, options)));
+      const results = await Promise.all(['a', 'b', 'c'].map((input) => pool.run(source(input), options)));
       for (const r of results) {
         expect(r.ok).toBe(false);
         expect(r.error).toContain('worker crashed');

@@ -3,9 +3,9 @@ import { join, relative, resolve } from 'node:path';
 import { rowSpan } from '../../table/grid.js';
 import { importTableFile, isTableFile } from '../../table/import.js';
 import { formatTableProblem } from '../../table/problems.js';
+import { writeAtomic } from '../commit.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { writeAtomic } from '../outputs.js';
 import { chartFileName } from '../sources.js';
 
 export interface ImportFlags {
@@ -60,7 +60,7 @@ export async function importCommand(file: string, flags: ImportFlags, io: Io): P
       io.out(f.yaml.trimEnd());
       continue;
     }
-    await writeAtomic(f.path, f.yaml);
+    await writeAtomic(f.path, f.yaml, io);
     io.out(`${shown} (${summary})`);
   }
   const what = flags.dryRun ? 'would be written / 将导入' : 'written / 已导入';

@@ -2,9 +2,9 @@ import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseChart } from '../../model/parse.js';
 import { templateXlsx } from '../../table/template.js';
+import { writeAtomic } from '../commit.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { writeAtomic } from '../outputs.js';
 import { starterYaml } from '../starter.js';
 
 /**
@@ -25,7 +25,7 @@ export async function initCommand(
     throw new UsageError(`${target} already exists; use --force to overwrite / 文件已存在`);
   }
   const data = xlsx ? await templateXlsx(parseChart(starterYaml(false))) : starterYaml(Boolean(opts.english));
-  await writeAtomic(target, data);
+  await writeAtomic(target, data, io);
   io.out(`wrote ${target} / 已生成 ${target}`);
   return 0;
 }

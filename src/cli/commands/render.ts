@@ -1,9 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { watch } from 'chokidar';
 import { type FontFile, parseFontSpec } from '../../fonts/registry.js';
 import type { PageSize } from '../../layout/page.js';
-import { readChartText } from '../../model/load.js';
 import type { PowerChart } from '../../model/types.js';
 import { docxBooklet } from '../../office.js';
 import { renderScenesBooklet } from '../../render/booklet.js';
@@ -12,15 +11,18 @@ import { isPageName } from '../../scene/page.js';
 import type { Scene } from '../../scene/scene.js';
 import { isTableFile } from '../../table/import.js';
 import { isThemeName, type ThemeName, themeLabels, themes } from '../../theme/builtin.js';
-import { OutputCache, renderKey } from '../cache.js';
+import { OutputCache } from '../cache.js';
+import { writeAtomic } from '../commit.js';
 import { UsageError } from '../errors.js';
 import { expandInputs } from '../inputs.js';
 import type { Io } from '../io.js';
-import { FORMATS, type Format, outputPath, outputStem, writeAtomic } from '../outputs.js';
-import { inlineRunner, type JobRunner, poolSize, workerPool } from '../pool.js';
+import { FORMATS, type Format, outputStem } from '../outputs.js';
+import { inlineRunner, poolSize, workerPool } from '../pool.js';
+import { type Batch, renderChart } from '../render-chart.js';
 import type { ChartSource, FontOptions, JobEnvironment, JobOptions, JobResult } from '../render-job.js';
 import { chooseMode, createReporter, type Reporter } from '../reporter.js';
 import { chartSources } from '../sources.js';
+import { sweepStaleTemps } from '../temp-files.js';
 
 /** The render verb's flags as commander hands them over. */
 export interface RenderFlags {
@@ -110,28 +112,6 @@ export function parsePage(text: string): PageSize {
   return { width, height };
 }
 
-interface Batch {
-  runner: JobRunner;
-  cache: OutputCache;
-  options: JobOptions;
-  version: string;
-  force: boolean;
-}
-
-/** Renders one chart unless its outputs are up to date, and records what it wrote. */
-async function renderOne(batch: Batch, source: ChartSource): Promise<JobResult> {
-  const input = source.path;
-  const text = source.text ?? (await readChartText(input).catch(() => undefined));
-  const key = text === undefined ? undefined : await renderKey(text, batch.options, batch.version);
-  const outputs = batch.options.formats.map((f) => outputPath(batch.options.outDir, input, f));
-  if (key && !batch.force && !batch.options.keepScene && (await batch.cache.isCurrent(outputs, key))) {
-    return { input, ok: true, outputs, skipped: true, ms: 0, warnings: [] };
-  }
-  const result = await batch.runner.run(source, batch.options);
-  if (result.ok && key) batch.cache.record(result.outputs, key);
-  return result;
-}
-
 /**
  * Two inputs that would write the same output name (a/x.yaml and b/x.yaml) are refused up front.
  * Names that differ only in case collide too: on Windows and macOS they are the same file.
@@ -173,13 +153,17 @@ export async function renderCommand(
       `--jobs must be a positive whole number, found ${flags.jobs} / --jobs 应为正整数，实际为 ${flags.jobs}`,
     );
   for (const note of ctx.env().checkFonts(options)) ctx.io.err(`note / 提示: ${note}`);
+  // Temporary files of runs that were killed: nothing else would ever remove them.
+  await sweepStaleTemps(options.outDir, ctx.io.processes);
+  if (flags.booklet) await sweepStaleTemps(dirname(resolve(flags.booklet)), ctx.io.processes);
   const size = poolSize(jobs, sources.length, availableParallelism());
   const batch: Batch = {
     runner: size > 1 ? workerPool(size, ctx.workerUrl) : inlineRunner(),
-    cache: await OutputCache.open(options.outDir),
+    cache: await OutputCache.open(options.outDir, ctx.io),
     options,
     version: ctx.version,
     force: Boolean(flags.force),
+    io: ctx.io,
   };
   const reporter = createReporter(chooseMode(flags, ctx.io), ctx.io);
   const done = new Map<string, JobResult>();
@@ -190,7 +174,6 @@ export async function renderCommand(
         ? await writeBooklet(flags, batch.options, files, done, ctx)
         : undefined;
     reporter.finish(results, booklet ? { booklet } : {});
-    await batch.cache.save();
     const failed =
       failures.length > 0 ||
       results.some((r) => !r.ok) ||
@@ -212,7 +195,7 @@ async function renderAll(
   reporter.start(sources.length);
   return Promise.all(
     sources.map(async (source) => {
-      const result = await renderOne(batch, source);
+      const { result } = await renderChart(batch, source);
       if (result.scene) done.set(source.path, result);
       reporter.done(result);
       return result;
@@ -252,7 +235,7 @@ async function writeBooklet(
           ...(flags.author !== undefined && { author: flags.author }),
         },
       );
-  await writeAtomic(path, bytes);
+  await writeAtomic(path, bytes, ctx.io);
   return path;
 }
 
@@ -274,12 +257,11 @@ async function watchInputs(
     for (const line of [...failures, ...notes]) ctx.io.err(line);
     let ok = failures.length === 0;
     for (const source of sources) {
-      const result = await renderOne(batch, source);
+      const { result } = await renderChart(batch, source);
       if (result.scene) done.set(source.path, result);
       reporter.done(result);
       ok &&= result.ok;
     }
-    await batch.cache.save();
     if (flags.booklet && ok) await writeBooklet(flags, batch.options, [...done.keys()].sort(), done, ctx);
   };
   watcher.on('change', rerender).on('add', rerender);

@@ -1,10 +1,10 @@
 import { extname, relative, resolve } from 'node:path';
 import type { PowerChart } from '../../model/types.js';
 import { renderTable, type TableFormat } from '../../office.js';
+import { writeAtomic } from '../commit.js';
 import { describeError, UsageError } from '../errors.js';
 import { expandInputs } from '../inputs.js';
 import type { Io } from '../io.js';
-import { writeAtomic } from '../outputs.js';
 import { loadSource } from '../render-job.js';
 import { chartSources } from '../sources.js';
 
@@ -44,7 +44,7 @@ export async function tableCommand(
     return 1;
   }
   const path = resolve(flags.output);
-  await writeAtomic(path, await renderTable(charts, format, flags.title));
+  await writeAtomic(path, await renderTable(charts, format, flags.title), io);
   io.out(
     `${relative(io.cwd, path) || path} (${charts.length} 个职权, ${charts.reduce((n, c) => n + c.stages.length, 0)} 行)`,
   );
