@@ -1,0 +1,31 @@
+// Runs a built CLI's runCli with a FileWriter that kills this very process (SIGKILL, no cleanup
+// of any kind) at a chosen rename: what a crash or `kill -9` at that moment leaves on disk.
+//
+//   node kill-at-rename.mjs <dist/cli/program.js> <before|after> <pattern> <n> <cli args…>
+//
+// kills before (or after) the n-th rename whose target matches the regular expression <pattern>.
+import { rename, writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+
+const [program, when, pattern, nth, ...args] = process.argv.slice(2);
+const { runCli } = await import(pathToFileURL(program).href);
+const target = new RegExp(pattern, 'u');
+let seen = 0;
+const die = () => process.kill(process.pid, 'SIGKILL');
+
+const writer = {
+  writeFile,
+  async rename(from, to) {
+    const hit = target.test(to) && ++seen === Number(nth);
+    if (hit && when === 'before') die();
+    await rename(from, to);
+    if (hit && when === 'after') die();
+  },
+};
+
+process.exitCode = await runCli(args, {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  tty: false,
+  writer,
+});
