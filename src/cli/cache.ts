@@ -76,6 +76,18 @@ export class OutputCache {
     return (await stat(owner).catch(() => undefined)) ? owner : undefined;
   }
 
+  /**
+   * The charts the manifest has outputs of within `path`: `path` itself, or for a list, its
+   * powers (`list.xlsx/x.yaml`). Named as `path` names them.
+   */
+  inputsWithin(path: string): string[] {
+    const name = this.#name(path);
+    const inputs = new Set([...this.#entries.values()].map((e) => e.input));
+    return [...inputs]
+      .filter((input) => input === name || input.startsWith(`${name}/`))
+      .map((input) => `${path}${input.slice(name.length)}`);
+  }
+
   /** The outputs the manifest holds as rendered from `input`. */
   outputsOf(input: string): string[] {
     const name = this.#name(input);

@@ -9,6 +9,8 @@ export type ReportMode = 'bar' | 'lines' | 'quiet' | 'json';
 export interface Reporter {
   start(total: number): void;
   done(result: JobResult): void;
+  /** Under --watch: a chart's file was deleted and these outputs of it removed. */
+  removed(input: string, outputs: readonly string[]): void;
   /** Prints the summary (or the JSON report) once the batch is over. */
   finish(results: readonly JobResult[], extra?: { booklet?: string }): void;
 }
@@ -60,6 +62,11 @@ export function createReporter(mode: ReportMode, io: Io): Reporter {
         const outputs = result.outputs.map((o) => relative(io.cwd, o) || o);
         io.out(`${result.input} → ${outputs.join(', ')} (${what})`);
       }
+    },
+    removed(input, outputs) {
+      if (mode !== 'lines' && mode !== 'bar') return;
+      const shown = outputs.map((o) => relative(io.cwd, o) || o);
+      io.out(`${input} deleted → removed ${shown.join(', ')} / 已删除，同时移除其输出`);
     },
     finish(results, extra) {
       bar?.stop();

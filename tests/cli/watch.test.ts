@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, chartYaml, tempDir } from './helpers.js';
+import { buildCli, chartYaml, filesIn, runBuiltCli, tempDir } from './helpers.js';
 
 let cli = '';
 let dir = '';
@@ -21,6 +22,32 @@ async function until(check: () => Promise<boolean>, ms: number): Promise<void> {
   }
   throw new Error(`condition not met within ${ms} ms`);
 }
+
+/** A running `render --watch`: its stderr and stdout so far, and a way to stop it (Ctrl-C). */
+function startWatch(args: string[], cwd: string) {
+  const child = spawn(process.execPath, [cli, 'render', ...args, '--watch'], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const seen = { stdout: '', stderr: '' };
+  child.stdout.on('data', (b: Buffer) => {
+    seen.stdout += b.toString();
+  });
+  child.stderr.on('data', (b: Buffer) => {
+    seen.stderr += b.toString();
+  });
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  return {
+    seen,
+    ready: () => until(async () => seen.stderr.includes('watching'), 60_000),
+    stop: async () => {
+      child.kill('SIGINT');
+      return exited;
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('render --watch', () => {
   it('renders again when the chart changes, and stops cleanly on Ctrl-C', async () => {
@@ -52,4 +79,76 @@ describe('render --watch', () => {
     }
     expect(await exited).toBe(0);
   }, 120_000);
+
+  it('ends with the newer of two saves 0.4 s apart, both formats of it (finding 5)', async () => {
+    const work = join(dir, 'two-saves');
+    await mkdir(work, { recursive: true });
+    // A large poster at 600 dpi takes seconds to render: the second save lands during the first render.
+    const source = await readFile(
+      new URL('../../fixtures/1600-B-00100-140400.yaml', import.meta.url),
+      'utf8',
+    );
+    const version = (name: string) => source.replace(/^name: .*$/mu, `name: ${name}`);
+    await writeFile(join(work, 'big.yaml'), version('第一版'));
+    const args = ['big.yaml', '-o', 'out', '-f', 'svg,png', '--dpi', '600'];
+    // What a clean render of the second version gives, to compare with at the end.
+    await mkdir(join(work, 'clean'));
+    await writeFile(join(work, 'clean', 'big.yaml'), version('第二版'));
+    const clean = await runBuiltCli(cli, ['render', ...args], join(work, 'clean'));
+    expect(clean.code, clean.stderr).toBe(0);
+    const expected = await Promise.all(
+      ['big.svg', 'big.png'].map((f) => readFile(join(work, 'clean', 'out', f))),
+    );
+    const matches = async () => {
+      const got = await Promise.all(['big.svg', 'big.png'].map((f) => readFile(join(work, 'out', f))));
+      return got.every((bytes, i) => bytes.equals(expected[i] as Buffer));
+    };
+
+    const watcher = startWatch(args, work);
+    try {
+      await watcher.ready();
+      await writeFile(join(work, 'big.yaml'), version('第一版（改）'));
+      await sleep(400);
+      await writeFile(join(work, 'big.yaml'), version('第二版'));
+      await until(matches, 90_000);
+      // Nothing older lands afterwards.
+      await sleep(4000);
+      expect(await matches()).toBe(true);
+    } finally {
+      expect(await watcher.stop()).toBe(0);
+    }
+  }, 180_000);
+
+  it('refuses a chart with the same output name, and removes only the outputs of a deleted or renamed chart (finding 6)', async () => {
+    const work = join(dir, 'names');
+    await mkdir(join(work, 'a'), { recursive: true });
+    await mkdir(join(work, 'b'), { recursive: true });
+    await mkdir(join(work, 'out'), { recursive: true });
+    await writeFile(join(work, 'a', 'y.yaml'), chartYaml('甲的图'));
+    await writeFile(join(work, 'a', 'x.yaml'), chartYaml('要改名的图'));
+    // Not written by fangkongtu for x (only SVG is rendered): must survive x's removal.
+    await writeFile(join(work, 'out', 'x.pdf'), "the user's own file");
+    const watcher = startWatch(['a', 'b', '-o', 'out', '-f', 'svg'], work);
+    try {
+      await watcher.ready();
+      const y = join(work, 'out', 'y.svg');
+      expect(await readFile(y, 'utf8')).toContain('<title>甲的图</title>');
+
+      await writeFile(join(work, 'b', 'y.yaml'), chartYaml('乙的图'));
+      await until(async () => watcher.seen.stderr.includes('would both write y.*'), 60_000);
+      expect(watcher.seen.stderr).toMatch(/a\/y\.yaml and b\/y\.yaml would both write y\.\*/u);
+      expect(await readFile(y, 'utf8')).toContain('<title>甲的图</title>');
+
+      await rename(join(work, 'a', 'x.yaml'), join(work, 'a', 'z.yaml'));
+      const out = join(work, 'out');
+      await until(async () => existsSync(join(out, 'z.svg')) && !existsSync(join(out, 'x.svg')), 60_000);
+      expect(await readFile(join(out, 'x.pdf'), 'utf8')).toBe("the user's own file");
+      expect(watcher.seen.stdout).toMatch(/a\/x\.yaml deleted → removed out\/x\.svg/u);
+      expect(await filesIn(out)).toEqual(['.fangkongtu-cache.json', 'x.pdf', 'y.svg', 'z.svg']);
+      const manifest = await readFile(join(out, '.fangkongtu-cache.json'), 'utf8');
+      expect(manifest).not.toContain('x.svg');
+    } finally {
+      expect(await watcher.stop()).toBe(0);
+    }
+  }, 180_000);
 });

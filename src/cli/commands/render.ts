@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { watch } from 'chokidar';
 import { type FontFile, parseFontSpec } from '../../fonts/registry.js';
 import type { PageSize } from '../../layout/page.js';
 import type { PowerChart } from '../../model/types.js';
@@ -9,20 +8,21 @@ import { renderScenesBooklet } from '../../render/booklet.js';
 import { SVG_TEXT_MODES } from '../../render/svg.js';
 import { isPageName } from '../../scene/page.js';
 import type { Scene } from '../../scene/scene.js';
-import { isTableFile } from '../../table/import.js';
 import { isThemeName, type ThemeName, themeLabels, themes } from '../../theme/builtin.js';
 import { OutputCache } from '../cache.js';
 import { writeAtomic } from '../commit.js';
 import { UsageError } from '../errors.js';
 import { expandInputs } from '../inputs.js';
 import type { Io } from '../io.js';
-import { FORMATS, type Format, outputStem } from '../outputs.js';
+import { checkCollisions } from '../name-clashes.js';
+import { FORMATS, type Format } from '../outputs.js';
 import { inlineRunner, poolSize, workerPool } from '../pool.js';
 import { type Batch, renderChart } from '../render-chart.js';
 import type { ChartSource, FontOptions, JobEnvironment, JobOptions, JobResult } from '../render-job.js';
 import { chooseMode, createReporter, type Reporter } from '../reporter.js';
 import { chartSources } from '../sources.js';
 import { sweepStaleTemps } from '../temp-files.js';
+import { watchCharts } from '../watch.js';
 
 /** The render verb's flags as commander hands them over. */
 export interface RenderFlags {
@@ -113,25 +113,6 @@ export function parsePage(text: string): PageSize {
 }
 
 /**
- * Two inputs that would write the same output name (a/x.yaml and b/x.yaml) are refused up front.
- * Names that differ only in case collide too: on Windows and macOS they are the same file.
- */
-function checkCollisions(files: readonly string[]): void {
-  const seen = new Map<string, string>();
-  for (const file of files) {
-    const stem = outputStem(file);
-    const other = seen.get(stem.toLowerCase());
-    if (other) {
-      throw new UsageError(
-        `${other} and ${file} would both write ${stem}.*; render them into different folders / ` +
-          `${other} 和 ${file} 会写出同名文件 ${stem}.*，请分别输出到不同的文件夹`,
-      );
-    }
-    seen.set(stem.toLowerCase(), file);
-  }
-}
-
-/**
  * `fangkongtu render`: every input to every format, in parallel on worker threads, skipping
  * outputs that are up to date; optionally a booklet of all of them; optionally watching.
  */
@@ -179,7 +160,7 @@ export async function renderCommand(
       results.some((r) => !r.ok) ||
       (flags.booklet !== undefined && booklet === undefined);
     if (!flags.watch) return failed ? 1 : 0;
-    await watchInputs(inputs, batch, reporter, done, flags, ctx);
+    await watchInputs(inputs, files, batch, reporter, done, flags, ctx);
     return 0;
   } finally {
     await batch.runner.close();
@@ -239,9 +220,10 @@ async function writeBooklet(
   return path;
 }
 
-/** Re-renders a chart whenever it changes, until the process is interrupted. */
+/** Re-renders charts as they change, and removes the outputs of deleted ones, until Ctrl-C. */
 async function watchInputs(
   inputs: readonly string[],
+  files: readonly string[],
   batch: Batch,
   reporter: Reporter,
   done: Map<string, JobResult>,
@@ -249,22 +231,25 @@ async function watchInputs(
   ctx: { io: Io; env: () => JobEnvironment; debug: boolean },
 ): Promise<void> {
   ctx.io.err('watching for changes (Ctrl-C to stop) / 正在监视文件变化');
-  const watcher = watch([...inputs], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 150 } });
-  const rerender = async (path: string) => {
-    if (!/\.(ya?ml|json)$/iu.test(path) && !isTableFile(path)) return;
-    // A changed list is imported again: each of its powers is rendered as a chart would be.
-    const { sources, failures, notes } = await chartSources([path], ctx.debug);
-    for (const line of [...failures, ...notes]) ctx.io.err(line);
-    let ok = failures.length === 0;
-    for (const source of sources) {
-      const { result } = await renderChart(batch, source);
-      if (result.scene) done.set(source.path, result);
-      reporter.done(result);
-      ok &&= result.ok;
-    }
-    if (flags.booklet && ok) await writeBooklet(flags, batch.options, [...done.keys()].sort(), done, ctx);
-  };
-  watcher.on('change', rerender).on('add', rerender);
-  await ctx.io.interrupted();
-  await watcher.close();
+  const booklet = () => writeBooklet(flags, batch.options, [...done.keys()].sort(), done, ctx);
+  await watchCharts(
+    inputs,
+    files,
+    batch,
+    {
+      async rendered(result) {
+        if (result.scene) done.set(result.input, result);
+        reporter.done(result);
+      },
+      async removed(input, outputs) {
+        reporter.removed(input, outputs);
+        if (done.delete(input) && flags.booklet) await booklet();
+      },
+      said: (line) => ctx.io.err(line),
+      async updated(ok) {
+        if (ok && flags.booklet) await booklet();
+      },
+    },
+    ctx.io.interrupted(),
+  );
 }
