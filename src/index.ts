@@ -39,7 +39,7 @@ export {
   type TableFormat,
 } from './office.js';
 export type { PdfOptions } from './render/pdf.js';
-export type { PngOptions } from './render/png.js';
+export { DEFAULT_MAX_PIXELS, PixelBudgetError, type PngOptions } from './render/png.js';
 export type { SvgOptions, SvgTextMode } from './render/svg.js';
 export * from './scene/index.js';
 export { type ImportedChart, importTableFile, type TableImport } from './table/import.js';

@@ -180,7 +180,8 @@ async function holds(path: string, entry: Entry): Promise<boolean> {
  * size, modification time), as `fontSources` resolves them. Equal keys give equal bytes.
  */
 export async function renderKey(text: string, options: JobOptions, version: string): Promise<string> {
-  const { keepScene: _k, outDir: _o, debug: _d, formats: _f, ...shaping } = options;
+  // Left out: what does not change the bytes of an output (the budget only refuses or allows).
+  const { keepScene: _k, outDir: _o, debug: _d, formats: _f, maxPixels: _m, ...shaping } = options;
   const sources = fontSources(fontChoice(options));
   const all = [sources.body, sources.bold, sources.title, ...sources.fallbacks];
   const paths = [...new Set(all.map((source) => fontFileOf(source).path))];

@@ -76,6 +76,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       .option('-f, --format <list>', 'formats, comma-separated: svg,png,pdf,docx', 'svg,png,pdf')
       .addOption(pageOption())
       .option('--dpi <n>', 'PNG resolution in dots per inch', '300')
+      .option('--max-pixels <n>', 'largest PNG to render, in pixels (e.g. 250M); default 100M')
       .addOption(themeOption())
       .option(
         '--svg-text <mode>',

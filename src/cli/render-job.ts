@@ -23,6 +23,8 @@ export interface JobOptions {
   readonly formats: readonly Format[];
   readonly page: PageSize;
   readonly dpi: number;
+  /** The PNG pixel budget (see DEFAULT_MAX_PIXELS). */
+  readonly maxPixels: number;
   readonly theme: keyof typeof themes;
   readonly font?: FontFile;
   readonly boldFont?: FontFile;
@@ -212,7 +214,7 @@ async function renderFormat(format: Format, scene: Scene, fonts: FontSet, option
     case 'svg':
       return renderSceneSvg(scene, fonts, { text: options.svgText });
     case 'png':
-      return renderScenePng(scene, fonts, { dpi: options.dpi });
+      return renderScenePng(scene, fonts, { dpi: options.dpi, maxPixels: options.maxPixels });
     case 'pdf':
       return renderScenePdf(scene, fonts, {
         pdfa: options.pdfa,

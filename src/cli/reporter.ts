@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import cliProgress from 'cli-progress';
+import { namingFile } from './errors.js';
 import type { Io } from './io.js';
 import type { JobResult } from './render-job.js';
 
@@ -25,8 +26,7 @@ export function chooseMode(opts: { quiet?: boolean; json?: boolean }, io: Io): R
 export function createReporter(mode: ReportMode, io: Io): Reporter {
   let bar: cliProgress.SingleBar | undefined;
   const problems = (r: JobResult) => {
-    // A chart's problems name its file; a layout or an unexpected error may not, so say which.
-    if (r.error) io.err(r.error.startsWith(r.input) ? r.error : `${r.input}: ${r.error}`);
+    if (r.error) io.err(namingFile(r.input, r.error));
     for (const w of r.warnings) io.err(`warning / 警告: ${w}`);
   };
   return {

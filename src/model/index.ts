@@ -2,6 +2,13 @@ export { chartJsonSchema } from './json-schema.js';
 export { chartKeys, type KeyLanguage, type KeyNode } from './keys.js';
 export { type LoadOptions, loadChart, MAX_FILE_BYTES, readChartText } from './load.js';
 export { type ParseOptions, parseChart } from './parse.js';
-export { ChartError, type ChartWarning, formatProblem, type Problem, type WarningKind } from './problems.js';
+export {
+  ChartError,
+  type ChartWarning,
+  formatProblem,
+  MAX_MESSAGES,
+  type Problem,
+  type WarningKind,
+} from './problems.js';
 export { LIMITS } from './schema.js';
 export { DEFAULT_TITLE, LEVEL_LABELS, type PowerChart, type RiskLevel, type Stage } from './types.js';

@@ -47,9 +47,9 @@ export function parseChart(text: string, options: ParseOptions = {}): PowerChart
     ...m,
   });
 
-  const syntax = isJson ? checkJsonSyntax(source) : [];
+  // YAML first: it refuses a file nested too deeply for the (recursive) JSON checker to read.
   const yaml = parseYaml(source);
-  syntax.push(...(isJson ? [] : yaml.problems));
+  const syntax = isJson && !yaml.refused ? checkJsonSyntax(source) : yaml.problems;
   if (syntax.length > 0) throw new ChartError(byPosition(syntax.map((s) => bare(s.at, s))));
   if (yaml.root === null)
     throw new ChartError([bare(WHOLE_FILE, { zh: '文件是空的', en: 'the file is empty' })]);

@@ -32,11 +32,27 @@ export interface ChartWarning extends Problem {
   readonly kind: WarningKind;
 }
 
-/** Thrown by the loader with every problem found in one file at once. */
+/**
+ * How many problems of one file a {@link ChartError}'s message lists; the rest are counted on
+ * one more line. The first ones are the ones to fix first, and a file with thousands of
+ * problems (a spreadsheet pasted in) is not a chart with thousands of mistakes.
+ */
+export const MAX_MESSAGES = 50;
+
+/**
+ * Thrown by the loader with every problem found in one file at once. `problems` holds them all;
+ * the message lists the first {@link MAX_MESSAGES}, one a line, and then `… and 1,234 more`.
+ */
 export class ChartError extends Error {
   override readonly name = 'ChartError';
   constructor(readonly problems: readonly Problem[]) {
-    super(problems.map(formatProblem).join('\n'));
+    const lines = problems.slice(0, MAX_MESSAGES).map(formatProblem);
+    const more = problems.length - MAX_MESSAGES;
+    if (more > 0) {
+      const count = more.toLocaleString('en');
+      lines.push(`${problems[0]?.file}: … 另有 ${count} 个问题未列出 / … and ${count} more`);
+    }
+    super(lines.join('\n'));
   }
 }
 

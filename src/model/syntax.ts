@@ -1,8 +1,9 @@
 import { type ParseError, parse as parseJson, printParseErrorCode } from 'jsonc-parser';
-import { type Document, LineCounter, parseAllDocuments, visit, type YAMLError } from 'yaml';
+import { Composer, type Document, LineCounter, visit, type YAMLError } from 'yaml';
 import { keyLineMistake } from './key-lines.js';
 import type { Message } from './messages.js';
 import type { Position } from './source-tree.js';
+import { limitedParse } from './structure-limits.js';
 
 /** A syntax error with its place in the file. */
 export interface SyntaxProblem extends Message {
@@ -69,19 +70,21 @@ function yamlMessage(error: YAMLError): string {
 /**
  * Parses YAML (1.2, one document, merge keys off) and returns the document root with a line
  * counter, and the syntax problems. The tree is never converted with toJS, so aliases are never
- * expanded: the tree reader refuses them, which defuses alias bombs.
+ * expanded: the tree reader refuses them, which defuses alias bombs. A file nested too deeply or
+ * holding too many keys and values is refused before anything reads it recursively (see
+ * structure-limits.ts): its one problem says so, and there is no root.
  */
 export function parseYaml(text: string) {
   const lines = new LineCounter();
-  const docs = parseAllDocuments(text, {
-    lineCounter: lines,
-    version: '1.2',
-    merge: false,
-    uniqueKeys: false,
-    prettyErrors: false,
-  });
+  const composer = new Composer({ version: '1.2', merge: false, uniqueKeys: false });
+  const parsed = limitedParse(text, lines, (tokens) => Array.from(composer.compose(tokens)));
+  if (!parsed.ok) {
+    const { line, col } = lines.linePos(parsed.offset);
+    return { root: null, lines, problems: [{ at: { line, column: col }, ...parsed.problem }], refused: true };
+  }
+  const docs = parsed.value;
   const problems: SyntaxProblem[] = [];
-  const list = Array.isArray(docs) ? docs : [];
+  const list: Document.Parsed[] = docs;
   for (const doc of list) {
     for (const error of doc.errors) {
       const { line, col } = lines.linePos(errorOffset(doc, error));
@@ -111,7 +114,7 @@ export function parseYaml(text: string) {
       en: 'one file holds one chart (found a second YAML document after ---)',
     });
   }
-  return { root: list[0]?.contents ?? null, lines, problems };
+  return { root: list[0]?.contents ?? null, lines, problems, refused: false };
 }
 
 /** The text of 1-based line `line`, without its line break. */

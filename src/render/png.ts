@@ -4,10 +4,52 @@ import type { Scene } from '../scene/scene.js';
 import { encodeOpaquePng } from './png-encode.js';
 import { outlineSvg } from './svg.js';
 
+/**
+ * The most pixels a PNG may have unless the caller allows more: 100 million, e.g. A3 at 700 dpi
+ * (A4 at 300 dpi is 8.7 million). Rendering takes about 9 bytes a pixel at its peak (resvg's
+ * RGBA canvas, the RGB copy, the compressed file; measured: A3 at 700 dpi, 95 million pixels,
+ * 0.9 GB), so this budget holds a render under 1 GB; without one, a 5000 mm page or 1200 dpi
+ * asked for tens of gigabytes.
+ */
+export const DEFAULT_MAX_PIXELS = 100_000_000;
+
 /** Options of {@link renderScenePng}. */
 export interface PngOptions {
   /** Dots per inch on paper; default 300 (print quality). A4 at 300 dpi is 2480 × 3508 px. */
   dpi?: number;
+  /** The most pixels (width × height) to render; default {@link DEFAULT_MAX_PIXELS}. */
+  maxPixels?: number;
+}
+
+/** A PNG larger than the pixel budget was asked for; nothing was rendered. */
+export class PixelBudgetError extends Error {
+  override readonly name = 'PixelBudgetError';
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    readonly maxPixels: number,
+  ) {
+    const mpx = (n: number) => (n / 1e6).toLocaleString('en', { maximumFractionDigits: 1 });
+    super(
+      `PNG 将有 ${width} × ${height} 像素（${mpx(width * height)} 百万），超过 ${mpx(maxPixels)} 百万像素的上限：请降低 dpi，或提高上限（--max-pixels）/ ` +
+        `a PNG of ${width} × ${height} px (${mpx(width * height)} million pixels) is over the budget of ${mpx(maxPixels)} million: lower the dpi, or raise the budget (--max-pixels, maxPixels)`,
+    );
+  }
+}
+
+/**
+ * Refuses, before any pixel is allocated, a page that at `dpi` would be larger than `maxPixels`.
+ *
+ * @throws {@link PixelBudgetError}; RangeError when `maxPixels` is not a positive number
+ */
+export function checkPixelBudget(
+  page: { width: number; height: number },
+  dpi: number,
+  maxPixels = DEFAULT_MAX_PIXELS,
+): void {
+  if (!(maxPixels > 0)) throw new RangeError(`maxPixels must be a positive number, got ${maxPixels}`);
+  const px = pagePixels(page, dpi);
+  if (px.width * px.height > maxPixels) throw new PixelBudgetError(px.width, px.height, maxPixels);
 }
 
 /** Pixel size of a page at `dpi`: each side rounded on its own (A4@300 → 2480 × 3508). */
@@ -38,10 +80,10 @@ export function pagePixels(
  * {@link encodeOpaquePng} (8-bit RGB, zlib level 3) rather than resvg's `asPng` (RGBA at the
  * default level), which took longer than the rendering itself.
  *
- * @param opts - `dpi` (default 300).
+ * @param opts - `dpi` (default 300), `maxPixels` (default {@link DEFAULT_MAX_PIXELS}).
  * @returns PNG file bytes.
- * @throws RangeError if `dpi` is not a positive finite number; see `renderSceneSvg` for the
- *   errors of the SVG step.
+ * @throws RangeError if `dpi` is not a positive finite number; {@link PixelBudgetError} for a
+ *   PNG over the pixel budget; see `renderSceneSvg` for the errors of the SVG step.
  */
 export async function renderScenePng(
   scene: Scene,
@@ -50,6 +92,7 @@ export async function renderScenePng(
 ): Promise<Uint8Array> {
   const dpi = opts.dpi ?? 300;
   if (!Number.isFinite(dpi) || dpi <= 0) throw new RangeError(`dpi must be a positive number, got ${dpi}`);
+  checkPixelBudget(scene.page, dpi, opts.maxPixels);
   // resvg frees a rendered page's pixels (35 MB at A4, 300 dpi) in a N-API finalizer, which
   // Node runs only when the event loop turns. A caller rendering page after page without other
   // I/O between (a batch through the API) never lets it turn, and memory grew by ~35 MB a page

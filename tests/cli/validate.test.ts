@@ -184,11 +184,11 @@ describe('paths that are not chart files', () => {
   it('a folder given where a file is expected', async () => {
     const dir = join(TMP, 'folder.yaml');
     mkdirSync(dir);
-    // validate searches a folder for charts; this one holds none.
+    // A folder named like a chart is taken for one, and refused naming it (issue #16).
     expect(await run('validate', dir)).toEqual({
       code: 1,
       out: [],
-      err: ['no chart files found / 没有找到防控图文件'],
+      err: [`${dir}: 这是一个文件夹，不是文件 / is a directory, not a file`, SUMMARY_1],
     });
     // inspect takes one file and says plainly that this is a folder.
     expect(await run('inspect', dir)).toEqual({

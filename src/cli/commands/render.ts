@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { type FontFile, parseFontSpec } from '../../fonts/registry.js';
-import type { PageSize } from '../../layout/page.js';
+import { type PageSize, pageDimensions, round } from '../../layout/page.js';
 import type { PowerChart } from '../../model/types.js';
 import { docxBooklet } from '../../office.js';
 import { renderScenesBooklet } from '../../render/booklet.js';
+import { checkPixelBudget, DEFAULT_MAX_PIXELS, PixelBudgetError } from '../../render/png.js';
 import { SVG_TEXT_MODES } from '../../render/svg.js';
 import { isPageName } from '../../scene/page.js';
 import type { Scene } from '../../scene/scene.js';
@@ -30,6 +31,7 @@ export interface RenderFlags {
   format: string;
   page: string;
   dpi: string;
+  maxPixels?: string;
   theme: string;
   font?: string;
   boldFont?: string;
@@ -74,11 +76,25 @@ export function jobOptions(flags: RenderFlags, debug: boolean, keepScene: boolea
     );
   if (flags.author !== undefined && flags.author.trim() === '')
     throw new UsageError('--author is empty: give a name / --author 不能为空，请写明作者（单位）');
+  const maxPixels = parseMaxPixels(flags.maxPixels);
+  // Every chart's page has the same size: a PNG over the budget is refused once, before any chart.
+  if (formats.includes('png')) {
+    try {
+      // In pt rounded as the Scene's page is (layout-chart.ts), so both checks agree to the pixel.
+      const pt = pageDimensions(page);
+      checkPixelBudget({ width: round(pt.width), height: round(pt.height) }, dpi, maxPixels);
+    } catch (err) {
+      if (err instanceof PixelBudgetError)
+        throw new UsageError(`--page ${flags.page} --dpi ${dpi}: ${err.message}`);
+      throw err;
+    }
+  }
   return {
     outDir: resolve(flags.output),
     formats: [...new Set(formats as Format[])],
     page,
     dpi,
+    maxPixels,
     theme: flags.theme,
     ...(flags.font && { font: fontFile(flags.font) }),
     ...(flags.boldFont && { boldFont: fontFile(flags.boldFont) }),
@@ -89,6 +105,18 @@ export function jobOptions(flags: RenderFlags, debug: boolean, keepScene: boolea
     keepScene,
     debug,
   };
+}
+
+/** `--max-pixels`: a whole number, or millions written with an M (`250M`); default the library's. */
+function parseMaxPixels(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_MAX_PIXELS;
+  const found = /^(\d+(?:\.\d+)?)(m?)$/iu.exec(text.trim());
+  const value = Math.round(Number(found?.[1]) * (found?.[2] ? 1e6 : 1));
+  if (!found || !(value >= 1))
+    throw new UsageError(
+      `--max-pixels must be a number of pixels such as 250000000 or 250M, found ${text} / --max-pixels 应为像素数，如 250000000 或 250M，实际为 ${text}`,
+    );
+  return value;
 }
 
 /** A `--font` argument (`file` or `file.ttc#Name`) with its path made absolute for the workers. */

@@ -1,6 +1,6 @@
 import { loadChart } from '../../model/load.js';
 import { formatProblem } from '../../model/problems.js';
-import { describeError } from '../errors.js';
+import { describeError, namingFile } from '../errors.js';
 import { expandInputs } from '../inputs.js';
 import type { Io } from '../io.js';
 
@@ -20,7 +20,7 @@ export async function validateCommand(args: string[], opts: { quiet?: boolean; d
       if (!opts.quiet) io.out(`ok  ${file}`);
     } catch (err) {
       failed++;
-      io.err(describeError(err, opts.debug ?? false));
+      io.err(namingFile(file, describeError(err, opts.debug ?? false)));
     }
     for (const warning of warnings) io.err(warning);
   }
