@@ -16,10 +16,11 @@ async function listRecursive(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
-/** A hash of everything the build reads, so an unchanged tree reuses its build. */
+/** A hash of everything the build reads (and of how it builds), so an unchanged tree reuses its build. */
 async function sourceHash(): Promise<string> {
   const files = [
     ...(await listRecursive(join(ROOT, 'src'))),
+    fileURLToPath(import.meta.url),
     join(ROOT, 'package.json'),
     join(ROOT, 'tsconfig.json'),
     join(ROOT, 'tsconfig.build.json'),
@@ -60,8 +61,8 @@ export function run(
 }
 
 /**
- * Builds the CLI with `npm run build` into a private folder and returns the path of its
- * `dist/cli/main.js`. The repository's own `dist/` is shared with other test files and other
+ * Builds the CLI with `npm run build` into a private folder, with the bundled fonts copied in as
+ * `npm pack` copies them, and returns the path of its `dist/cli/main.js`. The repository's own `dist/` is shared with other test files and other
  * builds running at the same time; a build rewriting it under a running CLI would make tests
  * flaky. The private folder is a copy of package.json (the CLI reads its version from
  * `../../package.json`) and a link to node_modules, keyed by a hash of the sources, so test files
@@ -79,9 +80,13 @@ export async function buildCli(): Promise<string> {
   await symlink(join(ROOT, 'node_modules'), join(staging, 'node_modules'), 'dir');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const build = await run(npm, ['run', 'build', '--', '--outDir', join(staging, 'dist')]);
-  if (build.code !== 0) {
+  // As `npm pack` does (prepack): the bundled faces go beside the build, so the CLI under test
+  // reads its fonts from where a published package keeps them.
+  const ship =
+    build.code === 0 ? await run(process.execPath, [join(staging, 'dist', 'fonts', 'ship-fonts.js')]) : build;
+  if (ship.code !== 0) {
     await rm(staging, { recursive: true, force: true });
-    throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
+    throw new Error(`npm run build failed:\n${ship.stdout}\n${ship.stderr}`);
   }
   try {
     await rename(staging, dir);
