@@ -151,4 +151,33 @@ describe('render --watch', () => {
       expect(await watcher.stop()).toBe(0);
     }
   }, 180_000);
+
+  it('removes the outputs of a power dropped from a watched list, and keeps the others', async () => {
+    const work = join(dir, 'list');
+    await mkdir(work, { recursive: true });
+    const power = (code: string, name: string) => chartYaml(name).replace('1600-A-00400-140400', code);
+    await writeFile(join(work, 'a.yaml'), power('1600-A-00100-140400', '甲事项'));
+    await writeFile(join(work, 'b.yaml'), power('1600-A-00200-140400', '乙事项'));
+    const table = (...charts: string[]) =>
+      runBuiltCli(cli, ['table', ...charts, '-o', 'list.csv'], work);
+    expect((await table('a.yaml', 'b.yaml')).code).toBe(0);
+    const watcher = startWatch(['list.csv', '-o', 'out', '-f', 'svg'], work);
+    try {
+      await watcher.ready();
+      const out = join(work, 'out');
+      expect(await filesIn(out)).toEqual([
+        '.fangkongtu-cache.json',
+        '1600-A-00100-140400.svg',
+        '1600-A-00200-140400.svg',
+      ]);
+      expect((await table('a.yaml')).code).toBe(0);
+      await until(async () => !existsSync(join(out, '1600-A-00200-140400.svg')), 60_000);
+      expect(await filesIn(out)).toEqual(['.fangkongtu-cache.json', '1600-A-00100-140400.svg']);
+      expect(watcher.seen.stdout).toMatch(
+        /list\.csv\/1600-A-00200-140400\.yaml deleted → removed out\/1600-A-00200-140400\.svg/u,
+      );
+    } finally {
+      expect(await watcher.stop()).toBe(0);
+    }
+  }, 180_000);
 });
