@@ -1,6 +1,7 @@
 import { createFontSet, type FontSet } from './fonts/font-set.js';
 import { FontRegistry } from './fonts/registry.js';
-import { type LayoutOptions, layoutChart } from './layout/layout-chart.js';
+import { type LayoutOptions, layoutChart as layOut } from './layout/layout-chart.js';
+import { validateChart } from './model/chart-object.js';
 import type { PowerChart } from './model/types.js';
 import { renderScenesBooklet } from './render/booklet.js';
 import { type PdfOptions, renderScenePdf } from './render/pdf.js';
@@ -35,6 +36,18 @@ export type Drawable = PowerChart | Scene;
  */
 function isScene(input: Drawable): boolean {
   return typeof input === 'object' && input !== null && ('format' in input || 'boxes' in input);
+}
+
+/**
+ * Lays a chart out on a page: a Scene of boxes, lines and text runs in pt, for the renderers.
+ * The chart is first checked as a chart file is ({@link validateChart}): a chart built in code
+ * may write `level: '高'` or Chinese keys, and a missing or wrong field is a ChartError naming it.
+ *
+ * @throws {@link ChartError} for a chart that is not valid; {@link LayoutError} when the poster
+ *   cannot be legible on the page
+ */
+export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}): Promise<Scene> {
+  return layOut(validateChart(chart), options);
 }
 
 /** The Scene of `input` (laid out unless it is one) and the fonts it is set in. */

@@ -9,6 +9,7 @@
 export {
   type BookletOptions,
   type Drawable,
+  layoutChart,
   type RenderOptions,
   renderBooklet,
   renderPdf,

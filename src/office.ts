@@ -12,6 +12,7 @@ import { posterToDocx } from './docx/poster-docx.js';
 import { tableToDocx } from './docx/table-docx.js';
 import { createFontSet } from './fonts/font-set.js';
 import { FontRegistry } from './fonts/registry.js';
+import { validateChart } from './model/chart-object.js';
 import type { PowerChart } from './model/types.js';
 import { chartsToTable, TABLE_TITLE } from './table/table.js';
 import { tableToCsv } from './table/write-csv.js';
@@ -64,14 +65,15 @@ export interface DocxBookletOptions extends DocxOptions, Pick<BookletOptions, 't
 
 /**
  * A whole office's charts as one Word document: a contents page linking every poster, one
- * poster per page, and the 一览表 of all of them at the end (A4 landscape).
+ * poster per page, and the 一览表 of all of them at the end (A4 landscape). Each chart is
+ * checked as a file is ({@link validateChart}).
  */
 export async function renderDocxBooklet(
   charts: readonly PowerChart[],
   options: DocxBookletOptions = {},
 ): Promise<Uint8Array> {
   return docxBooklet(
-    charts.map((chart) => ({ chart, drawn: chart })),
+    charts.map((chart) => validateChart(chart)).map((chart) => ({ chart, drawn: chart })),
     options,
   );
 }
@@ -97,14 +99,18 @@ export type TableFormat = 'xlsx' | 'docx' | 'csv';
 /**
  * The 廉政风险点及防控措施一览表 of some charts: `xlsx` (styled, merged, frozen header, level
  * drop-down), `docx` (A4 landscape, header row repeated on every page) or `csv` (UTF-8 with BOM).
- * Importing the .xlsx or .csv gives the same charts back.
+ * Importing the .xlsx or .csv gives the same charts back. Each chart is checked as a file is
+ * ({@link validateChart}).
  */
 export async function renderTable(
   charts: readonly PowerChart[],
   format: TableFormat,
   title: string = TABLE_TITLE,
 ): Promise<Uint8Array> {
-  const table = chartsToTable(charts, title);
+  const table = chartsToTable(
+    charts.map((chart) => validateChart(chart)),
+    title,
+  );
   switch (format) {
     case 'xlsx':
       return tableToXlsx(table);

@@ -46,7 +46,14 @@ beforeAll(async () => {
   consumer = join(work, 'consumer');
   installed = join(consumer, 'node_modules', 'fangkongtu');
   await mkdir(installed, { recursive: true });
-  const untar = await run('tar', ['-xzf', join(work, tarball?.filename ?? ''), '--strip-components', '1', '-C', installed]);
+  const untar = await run('tar', [
+    '-xzf',
+    join(work, tarball?.filename ?? ''),
+    '--strip-components',
+    '1',
+    '-C',
+    installed,
+  ]);
   expect(untar.code, untar.stderr).toBe(0);
   // The production dependencies (and the consumer's own Node types), nothing else.
   for (const dep of [...Object.keys(pkg.dependencies), '@types/node']) {

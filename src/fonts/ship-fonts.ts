@@ -11,5 +11,6 @@ import { BUNDLED_FACES, BUNDLED_FONT_LICENSE, SHIPPED_FONT_DIR, shippedFontPath 
 const require = createRequire(import.meta.url);
 
 mkdirSync(SHIPPED_FONT_DIR, { recursive: true });
-for (const source of Object.values(BUNDLED_FACES)) copyFileSync(require.resolve(source), shippedFontPath(source));
+for (const source of Object.values(BUNDLED_FACES))
+  copyFileSync(require.resolve(source), shippedFontPath(source));
 copyFileSync(require.resolve(BUNDLED_FONT_LICENSE), join(SHIPPED_FONT_DIR, 'OFL.txt'));

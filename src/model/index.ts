@@ -1,3 +1,4 @@
+export { CHART_OBJECT, type ValidateOptions, validateChart } from './chart-object.js';
 export { chartJsonSchema } from './json-schema.js';
 export { chartKeys, type KeyLanguage, type KeyNode } from './keys.js';
 export { type LoadOptions, loadChart, MAX_FILE_BYTES, readChartText } from './load.js';

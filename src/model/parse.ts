@@ -36,8 +36,6 @@ const WHOLE_FILE: Position = { line: 0, column: 0 };
  */
 export function parseChart(text: string, options: ParseOptions = {}): PowerChart {
   const file = options.filename ?? '<input>';
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const isJson = options.format === 'json' || (options.format === undefined && /\.json$/iu.test(file));
   const bare = (at: Position, m: Message): Problem => ({
     file,
     line: at.line,
@@ -46,6 +44,17 @@ export function parseChart(text: string, options: ParseOptions = {}): PowerChart
     field: '',
     ...m,
   });
+  if (typeof text !== 'string') {
+    const found = text === null ? 'null' : typeof text;
+    throw new ChartError([
+      bare(WHOLE_FILE, {
+        zh: `应为防控图文件的文字，实际为 ${found}`,
+        en: `expected the text of a chart file, found ${found}`,
+      }),
+    ]);
+  }
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const isJson = options.format === 'json' || (options.format === undefined && /\.json$/iu.test(file));
 
   // YAML first: it refuses a file nested too deeply for the (recursive) JSON checker to read.
   const yaml = parseYaml(source);

@@ -158,8 +158,7 @@ describe('render --watch', () => {
     const power = (code: string, name: string) => chartYaml(name).replace('1600-A-00400-140400', code);
     await writeFile(join(work, 'a.yaml'), power('1600-A-00100-140400', '甲事项'));
     await writeFile(join(work, 'b.yaml'), power('1600-A-00200-140400', '乙事项'));
-    const table = (...charts: string[]) =>
-      runBuiltCli(cli, ['table', ...charts, '-o', 'list.csv'], work);
+    const table = (...charts: string[]) => runBuiltCli(cli, ['table', ...charts, '-o', 'list.csv'], work);
     expect((await table('a.yaml', 'b.yaml')).code).toBe(0);
     const watcher = startWatch(['list.csv', '-o', 'out', '-f', 'svg'], work);
     try {
