@@ -6,7 +6,7 @@ import { digest, type OutputIo, type WrittenFile, writeAtomic } from './commit.j
 import { fontChoice, type JobOptions } from './render-job.js';
 
 /** The manifest's name in the output folder. */
-export const MANIFEST = '.fangkongtu-cache.json';
+const MANIFEST = '.fangkongtu-cache.json';
 
 /** Marks the file as this tool's manifest, in this layout; anything else is not trusted. */
 const FORMAT = 'fangkongtu-manifest/2';
