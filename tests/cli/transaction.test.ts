@@ -99,6 +99,14 @@ function fullDiskAt(nth: number): FileWriter {
 
 const ALL = ['chart.svg', 'chart.png', 'chart.pdf'];
 
+/** `text` with its title changed to other characters of the same UTF-8 length. */
+function sameSizeEdit(text: string): string {
+  const edited = text.replace(/(<title[^>]*>)完整/u, '$1残缺');
+  expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(text));
+  expect(edited).not.toBe(text);
+  return edited;
+}
+
 describe('render: one transaction per chart', () => {
   it('a full disk leaves every earlier output and the manifest as they were, and no temporary file (finding 1)', async () => {
     const dir = await caseDir();
@@ -137,7 +145,7 @@ describe('render: one transaction per chart', () => {
     expect(killed.code).not.toBe(0);
     // The SVG is the second version's, the PNG still the first's: the mix the issue found.
     const [, png] = await outputs(dir, ALL);
-    expect(await readFile(join(dir, 'out', 'chart.svg'), 'utf8')).toContain('<title>第二版</title>');
+    expect(await readFile(join(dir, 'out', 'chart.svg'), 'utf8')).toMatch(/<title[^>]*>第二版<\/title>/u);
     expect(png).toEqual(firstPng);
     const left = (await filesIn(join(dir, 'out'))).filter((f) => TEMP.test(f));
     expect(left.map((f) => f.replace(TEMP, ''))).toEqual(['chart.pdf', 'chart.png']);
@@ -190,7 +198,7 @@ describe('render: one transaction per chart', () => {
     const damage: [string, () => Promise<void>][] = [
       ['truncated', async () => writeFile(pdf, (await readFile(pdf)).subarray(0, 1000))],
       ['emptied', () => writeFile(svg, '')],
-      ['same size', () => writeFile(svg, svgText.replace('<title>完整', '<title>残缺'))],
+      ['same size', () => writeFile(svg, sameSizeEdit(svgText))],
     ];
     for (const [what, spoil] of damage) {
       await spoil();
@@ -215,14 +223,14 @@ describe('render: one transaction per chart', () => {
       },
       rename,
     };
-    const args = ['a.yaml', 'b.yaml', 'c.yaml', '-f', 'svg', '--svg-text', '-j', '1'];
+    const args = ['a.yaml', 'b.yaml', 'c.yaml', '-f', 'svg', '--svg-text', 'text', '-j', '1'];
     expect((await render(dir, args, editC)).code).toBe(0);
     expect(edited).toBe(true);
     // The edit is reverted before the next run: c's outputs must be the reverted text's.
     await writeFile(join(dir, 'c.yaml'), chartYaml('c'));
     expect((await render(dir, args)).code).toBe(0);
     const [c] = await outputs(dir, ['c.svg']);
-    expect(c).toEqual((await cleanRender('c.yaml', chartYaml('c'), ['-f', 'svg', '--svg-text']))[0]);
+    expect(c).toEqual((await cleanRender('c.yaml', chartYaml('c'), ['-f', 'svg', '--svg-text', 'text']))[0]);
   }, 60_000);
 
   it('a batch killed part-way keeps the charts it finished (finding 9)', async () => {
