@@ -19,6 +19,8 @@ export interface WatchHandlers {
   said(line: string): void;
   /** A file's charts were all rendered again (`ok`: without a failure). */
   updated(ok: boolean): Promise<void>;
+  /** Changes are seen from now on. */
+  watching(): void;
 }
 
 const CHART_FILE = /\.(ya?ml|json)$/iu;
@@ -102,6 +104,10 @@ export async function watchCharts(
     if (CHART_FILE.test(path) || isTableFile(path)) void sync(path);
   };
   watcher.on('add', onEvent).on('change', onEvent).on('unlink', onEvent);
+  // Until chokidar has read the folders, a file added is taken for one that was there (and,
+  // with ignoreInitial, never reported): say "watching" only once it really is.
+  await new Promise<void>((ready) => watcher.once('ready', () => ready()));
+  handlers.watching();
   await stop;
   await watcher.close();
   await sync.idle();

@@ -26,6 +26,18 @@ const writer = {
 process.exitCode = await runCli(args, {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
-  tty: false,
+  cwd: process.cwd(),
+  interrupted: () => new Promise(() => {}),
+  processes: {
+    pid: process.pid,
+    isRunning(pid) {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch (err) {
+        return err.code === 'EPERM';
+      }
+    },
+  },
   writer,
 });

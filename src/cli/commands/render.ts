@@ -258,7 +258,6 @@ async function watchInputs(
   flags: RenderFlags,
   ctx: { io: Io; env: () => JobEnvironment; debug: boolean },
 ): Promise<void> {
-  ctx.io.err('watching for changes (Ctrl-C to stop) / 正在监视文件变化');
   const booklet = () => writeBooklet(flags, batch.options, [...done.keys()].sort(), done, ctx);
   await watchCharts(
     inputs,
@@ -277,6 +276,7 @@ async function watchInputs(
       async updated(ok) {
         if (ok && flags.booklet) await booklet();
       },
+      watching: () => ctx.io.err('watching for changes (Ctrl-C to stop) / 正在监视文件变化'),
     },
     ctx.io.interrupted(),
   );
