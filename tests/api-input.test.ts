@@ -1,7 +1,8 @@
 /**
  * Issue #16, finding 10: the npm API checks what it is given. A chart object goes through the
  * same schema as a file (so `level: '高'` works and a missing field is a ChartError naming it);
- * whatever a caller without types passes ends in a ChartError, never a TypeError.
+ * a Scene is told by its marker and checked (a SceneError naming the field); whatever a caller
+ * without types passes ends in one of those, never a TypeError.
  */
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +20,7 @@ import {
   renderPng,
   renderSvg,
   renderTable,
+  SceneError,
   validateChart,
 } from '../src/index.js';
 
@@ -153,5 +155,42 @@ describe('a chart object is checked as a file is', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+/** A Scene as plain JSON that a test breaks on purpose, writing values of the wrong type. */
+// biome-ignore lint/suspicious/noExplicitAny: the point is to write what the types forbid.
+type Loose = any;
+
+describe('a Scene is recognised by its marker and checked (finding 10)', () => {
+  /** A laid-out Scene as plain JSON, changed by `change`. */
+  async function brokenScene(change: (s: Loose) => void): Promise<unknown> {
+    const scene = structuredClone(await layoutChart(chartObject() as never, { fonts })) as Loose;
+    change(scene);
+    return scene;
+  }
+
+  it('names the field of a broken Scene in a SceneError, for every entry point, and never lays it out as a chart', async () => {
+    const cases: [string, (s: Loose) => void, string][] = [
+      ['a later version', (s) => (s.version = 3), 'version'],
+      ['a text run on a box that does not exist', (s) => (s.texts[0].box = 'box-9999'), 'texts[0].box'],
+      ['a NaN coordinate', (s) => (s.boxes[1].x = Number.NaN), 'boxes[1].x'],
+      ['no marker, boxes of an older Scene', (s) => delete s.format, 'format'],
+    ];
+    const entryPoints: [string, (s: unknown) => unknown][] = [
+      ['renderSvg', (s) => renderSvg(s as never, { fonts })],
+      ['renderPng', (s) => renderPng(s as never, { fonts, dpi: 36 })],
+      ['renderPdf', (s) => renderPdf(s as never, { fonts })],
+      ['renderBooklet', (s) => renderBooklet([s as never], { fonts })],
+      ['renderDocx', (s) => renderDocx(s as never, { fonts })],
+    ];
+    for (const [what, change, field] of cases) {
+      const scene = await brokenScene(change);
+      for (const [name, call] of entryPoints) {
+        const error = await thrown(() => call(scene));
+        expect(error, `${what} → ${name}`).toBeInstanceOf(SceneError);
+        expect((error as SceneError).field, `${what} → ${name}`).toBe(field);
+      }
+    }
   });
 });
