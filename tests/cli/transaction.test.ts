@@ -2,20 +2,23 @@
  * Issue #16, findings 1–4 and 9: a chart's outputs are one transaction, the manifest vouches for
  * the exact bytes, a killed run leaves nothing that a later run takes for finished. Failures are
  * injected through the Io's FileWriter: a full disk in-process, a kill -9 at a chosen rename in a
- * process of its own (kill-at-rename.mjs).
+ * process of its own (kill-at-rename.ts).
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileWriter } from '../../src/cli/file-writer.js';
 import { runCli } from '../../src/cli/program.js';
 import { buildCli, chartYaml, collectingIo, filesIn, run, runBuiltCli, tempDir } from './helpers.js';
 
 const MANIFEST = '.fangkongtu-cache.json';
-const HARNESS = fileURLToPath(new URL('./kill-at-rename.mjs', import.meta.url));
+const HARNESS = fileURLToPath(new URL('./kill-at-rename.ts', import.meta.url));
+// The harness is TypeScript: node runs it with tsx's loader, named by path (it runs in a temp folder).
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const TEMP = /\.fangkongtu-\d+-[0-9a-f]{8}\.tmp$/u;
 
 let cli = '';
@@ -49,7 +52,7 @@ function renderKilled(dir: string, when: 'before' | 'after', pattern: string, nt
   const program = join(dirname(cli), 'program.js');
   return run(
     process.execPath,
-    [HARNESS, program, when, pattern, String(nth), 'render', ...args, '-o', 'out'],
+    ['--import', TSX, HARNESS, program, when, pattern, String(nth), 'render', ...args, '-o', 'out'],
     {
       cwd: dir,
     },

@@ -1,19 +1,22 @@
 // Runs a built CLI's runCli with a FileWriter that kills this very process (SIGKILL, no cleanup
 // of any kind) at a chosen rename: what a crash or `kill -9` at that moment leaves on disk.
 //
-//   node kill-at-rename.mjs <dist/cli/program.js> <before|after> <pattern> <n> <cli args…>
+//   node --import <tsx> kill-at-rename.ts <dist/cli/program.js> <before|after> <pattern> <n> <cli args…>
 //
 // kills before (or after) the n-th rename whose target matches the regular expression <pattern>.
 import { rename, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
+import type { FileWriter } from '../../src/cli/file-writer.js';
+import type { runCli as RunCli } from '../../src/cli/program.js';
+import { never, testProcesses } from './helpers.js';
 
-const [program, when, pattern, nth, ...args] = process.argv.slice(2);
-const { runCli } = await import(pathToFileURL(program).href);
+const [program = '', when, pattern = '', nth, ...args] = process.argv.slice(2);
+const { runCli } = (await import(pathToFileURL(program).href)) as { runCli: typeof RunCli };
 const target = new RegExp(pattern, 'u');
 let seen = 0;
 const die = () => process.kill(process.pid, 'SIGKILL');
 
-const writer = {
+const writer: FileWriter = {
   writeFile,
   async rename(from, to) {
     const hit = target.test(to) && ++seen === Number(nth);
@@ -27,17 +30,7 @@ process.exitCode = await runCli(args, {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   cwd: process.cwd(),
-  interrupted: () => new Promise(() => {}),
-  processes: {
-    pid: process.pid,
-    isRunning(pid) {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch (err) {
-        return err.code === 'EPERM';
-      }
-    },
-  },
+  interrupted: never,
+  processes: testProcesses,
   writer,
 });
