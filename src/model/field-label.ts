@@ -19,17 +19,22 @@ export function fieldLabel(path: readonly PropertyKey[], language: KeyLanguage, 
   let value: unknown = document;
   let label = '';
   let separator = '';
+  // The label before the last key was added, for a list of objects to name its entry instead.
+  let beforeKey = '';
+  let separatorBeforeKey = '';
   let listKey: string | undefined;
   let listNode: KeyNode | undefined;
   for (const step of path) {
     value = memberOf(value, step);
     if (typeof step === 'number') {
       const elements = childKeyNode(listNode, listKey ?? '');
-      if (elements) {
-        // A list of objects (the stages): "第 2 个环节「受理」", then "的 " before its fields.
-        const name = memberOf(value, 'name');
+      if (elements?.nameKey !== undefined) {
+        // A list of objects (stages, a stage's branches): "第 2 个环节「受理」", then "的 " before
+        // its fields; a branch of it reads "第 2 个环节「受理」的 第 1 个分支「不予受理」".
+        const name = memberOf(value, elements.nameKey);
         const shown = typeof name === 'string' ? `「${clip(normaliseText(name))}」` : '';
-        label = `第 ${step + 1} 个${keyName(listNode as KeyNode, listKey as string, 'zh')}${shown}`;
+        const entry = `第 ${step + 1} 个${keyName(listNode as KeyNode, listKey as string, 'zh')}${shown}`;
+        label = beforeKey + separatorBeforeKey + entry;
         separator = '的 ';
       } else {
         label += listNode?.lineLists?.includes(listKey ?? '') ? ` 第 ${step + 1} 条` : ` 第 ${step + 1} 个`;
@@ -38,6 +43,8 @@ export function fieldLabel(path: readonly PropertyKey[], language: KeyLanguage, 
       continue;
     }
     const key = String(step);
+    beforeKey = label;
+    separatorBeforeKey = separator;
     label += separator + (node ? keyName(node, key, 'zh') : key);
     separator = ' → ';
     listKey = key;

@@ -11,6 +11,16 @@ export interface Message {
 }
 
 /**
+ * A rule across fields that a chart breaks (可选 on the first stage, level words of two sets),
+ * at the field to fix, with its own message: the schema reports it as a custom issue carrying
+ * the message, which `issueMessage` then uses.
+ */
+export interface RuleProblem {
+  readonly path: readonly (string | number)[];
+  readonly message: Message;
+}
+
+/**
  * What a field of the chart file says when its value is refused, declared beside the field in the
  * schema. Messages are chosen by the field an issue is at, never by the kind of zod issue alone,
  * so a new enum or union says what *it* expects.
@@ -106,9 +116,9 @@ export function objectMessages(keys: KeyNode): FieldMessages {
       if (typeof found !== 'string') return undefined;
       const mistake = keyLineMistake(found, keysOf(keys));
       if (mistake) return { zh: mistake.zh, en: mistake.en };
-      const [first] = Object.entries(keys.aliases);
-      if (!keys.listEntry || !first) return undefined;
-      const [en, zh] = first;
+      if (keys.nameKey === undefined) return undefined;
+      const en = keys.nameKey;
+      const zh = keys.aliases[en] ?? en;
       return expectedFound(expected, found, { zh: `请写成“${zh}: ${found}”`, en: `write "${en}: ${found}"` });
     },
   };

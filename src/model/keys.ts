@@ -13,8 +13,11 @@ export interface KeyNode {
    * entry — a `|` block, a `\n`, Word's U+2028/U+2029 — starts a new entry.
    */
   readonly lineLists?: readonly string[];
-  /** True when the node describes each entry of a list (a stage among the stages). */
-  readonly listEntry?: boolean;
+  /**
+   * Set when the node describes each entry of a list (a stage among the stages): the key whose
+   * text names the entry in messages (a stage's 名称, a branch's 到).
+   */
+  readonly nameKey?: string;
 }
 
 /** The language a file's keys are written in: its messages name fields the same way. */
@@ -30,11 +33,27 @@ const control: KeyNode = {
   children: {},
   lineLists: ['items'],
 };
-const stage: KeyNode = {
-  aliases: { name: '名称', risk: '风险点', control: '防控措施' },
+const branch: KeyNode = {
+  aliases: { when: '条件', to: '到', risk: '风险点', control: '防控措施' },
   children: { risk, control },
-  listEntry: true,
+  nameKey: 'to',
 };
+const stage: KeyNode = {
+  aliases: {
+    name: '名称',
+    timeLimit: '时限',
+    handler: '承办',
+    basis: '依据',
+    optional: '可选',
+    when: '条件',
+    branches: '分支',
+    risk: '风险点',
+    control: '防控措施',
+  },
+  children: { branches: branch, risk, control },
+  nameKey: 'name',
+};
+const supervision: KeyNode = { aliases: { unit: '部门', phone: '电话' }, children: {} };
 
 /** The top of a chart file. */
 export const chartKeys: KeyNode = {
@@ -43,10 +62,13 @@ export const chartKeys: KeyNode = {
     category: '类别',
     codes: '职权编码',
     name: '职权名称',
+    basis: '依据',
+    supervision: '监督',
+    levelScale: '风险等级用语',
     stages: '环节',
     footer: '页脚',
   },
-  children: { stages: stage, footer },
+  children: { stages: stage, supervision, footer },
 };
 
 /** The English key a written key stands for in `node`, or undefined when it is unknown. */

@@ -11,6 +11,8 @@ export type { Message } from './field-messages.js';
  * wrong kind, empty, too long, refused by the field's own check).
  */
 export function issueMessage(issue: z.core.$ZodIssue, found: unknown, field: FieldMessages): Message {
+  // A rule across fields (see RuleProblem) carries its own message.
+  if (issue.code === 'custom' && isMessage(issue.params)) return issue.params;
   const { expected } = field;
   if (found === undefined) {
     return {
@@ -38,6 +40,15 @@ export function issueMessage(issue: z.core.$ZodIssue, found: unknown, field: Fie
       break;
   }
   return field.wrongValue?.(found) ?? expectedFound(expected, found);
+}
+
+function isMessage(value: unknown): value is Message {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Message).zh === 'string' &&
+    typeof (value as Message).en === 'string'
+  );
 }
 
 /** Issues that say the value is not of the field's kind; others at the same field then say nothing more. */
@@ -116,7 +127,10 @@ export function unknownKeyMessage(
   const here = objectPath.filter((step) => typeof step === 'string').join('.');
   const places = placesOfKey(key).filter((place) => place.join('.') !== here);
   if (places.length > 0 && !shortened) {
-    const where = places.map((place) => placeName(place, language));
+    // A stage's and an exit's risk box are both "under 风险点": said once.
+    const where = [
+      ...new Map(places.map((place) => placeName(place, language)).map((m) => [m.zh, m])).values(),
+    ];
     return {
       zh: `“${key}”不属于这一层，应写在${where.map((w) => w.zh).join('或')}`,
       en: `"${key}" does not belong at this level; it goes ${where.map((w) => w.en).join(' or ')}`,
@@ -139,9 +153,9 @@ function placeName(place: readonly string[], language: KeyLanguage): Message {
   const last = place.at(-1) as string;
   const name = keyName(parent, last, language);
   const elements = keyNodeAt(place);
-  if (elements?.listEntry) {
+  if (elements?.nameKey !== undefined) {
     // Each entry of the list holds it: "- 名称: …" and the keys beside it.
-    const first = keyName(elements, Object.keys(elements.aliases)[0] as string, language);
+    const first = keyName(elements, elements.nameKey, language);
     return { zh: `每个“${name}”里（与“${first}”同级）`, en: `in an entry of "${name}" (beside "${first}")` };
   }
   return { zh: `“${name}”下面`, en: `under "${name}"` };

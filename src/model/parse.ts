@@ -8,7 +8,7 @@ import { ChartError, type ChartWarning, formatPath, type Problem } from './probl
 import { chartSchema } from './schema.js';
 import { type Position, readSourceTree, type SourceTree } from './source-tree.js';
 import { checkJsonSyntax, parseYaml } from './syntax.js';
-import type { PowerChart } from './types.js';
+import type { PowerChart, RiskBox } from './types.js';
 
 /** Options for {@link parseChart}. */
 export interface ParseOptions {
@@ -142,13 +142,22 @@ function commentWarnings(
  */
 function levelWarnings(chart: PowerChart, tree: SourceTree, locate: Locate): ChartWarning[] {
   const warnings: ChartWarning[] = [];
-  for (const [i, stage] of chart.stages.entries()) {
-    if (!stage.risk || stage.risk.level) continue;
-    const path = ['stages', i, 'risk'];
+  for (const { path, box } of riskBoxes(chart)) {
+    if (box.level) continue;
     const at = tree.keys.get(formatPath(path)) ?? positionOf(tree, path);
     warnings.push({ ...locate(at, path, missingLevel(tree.language)), kind: 'missing-level' });
   }
   return warnings;
+}
+
+/** Every risk box of the chart with its path: each stage's, then its exits'. */
+function riskBoxes(chart: PowerChart): { path: (string | number)[]; box: RiskBox }[] {
+  return chart.stages.flatMap((stage, i) => [
+    ...(stage.risk ? [{ path: ['stages', i, 'risk'], box: stage.risk }] : []),
+    ...(stage.branches ?? []).flatMap((branch, k) =>
+      branch.risk ? [{ path: ['stages', i, 'branches', k, 'risk'], box: branch.risk }] : [],
+    ),
+  ]);
 }
 
 function missingLevel(language: KeyLanguage): Message {

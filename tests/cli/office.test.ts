@@ -73,7 +73,7 @@ describe('fangkongtu import', () => {
     const { code, err } = await cli('import', list, '-o', out);
     expect(code).toBe(1);
     expect(err.join('\n').split('\n')).toEqual([
-      `${list}!表!E2: 风险等级只能是 高、中、低（或 high、medium、low），实际为文字 "很高" / level must be 高, 中 or 低 (or high, medium, low), found text "很高"`,
+      `${list}!表!E2: 风险等级只能是 高、中、低，或 高风险/中风险/低风险、一级/二级/三级、高/一般/低 中的一套（也可写 high、medium、low），实际为文字 "很高" / level must be 高, 中 or 低, or one set of 高风险/中风险/低风险, 一级/二级/三级, 高/一般/低 (or high, medium, low), found text "很高"`,
       `${list}!表!C3: 这一行没有填写环节，无法确定属于哪个环节 / this row has no stage (环节); it cannot be placed`,
     ]);
     expect(await filesIn(out)).toEqual([]);

@@ -18,9 +18,31 @@ const CHINESE = `标题: 行政职权廉政风险防控图
 类别: 行政给付类
 职权编码: 1600-F-00101-140400----1600-F-00199-140400
 职权名称: 失业保险金发放
+依据: 《失业保险条例》第十六条
+监督:
+  部门: 市纪委监委派驻纪检监察组
+  电话: '0351-7654321'
+风险等级用语: 高/中/低
 环节:
   - 名称: 申请人提出申请
   - 名称: 审核
+    时限: 5个工作日
+    承办: 失业保险科
+    依据: 第十七条
+    分支:
+      - 条件: 不符合条件
+        到: 不予发放
+        风险点:
+          内容:
+            - 对符合条件的不予发放。
+          风险等级: 高
+        防控措施:
+          说明: 书面说明理由。
+          内容:
+            - 告知申请人复议和诉讼的权利。
+          责任人: 失业保险科
+      - 条件: 材料不齐全
+        到: 申请人提出申请
     风险点:
       内容:
         - 1、对提出的申请不重视或不接受；
@@ -32,6 +54,9 @@ const CHINESE = `标题: 行政职权廉政风险防控图
         - 1．严格履行服务承诺制度；
         - 2．公开办事流程。
       责任人: 失业保险科
+  - 名称: 复核
+    可选: true
+    条件: 金额较大的
   - 名称: 办结
 页脚:
   编制单位: 某市人力资源和社会保障局
@@ -43,9 +68,31 @@ const ENGLISH = `title: 行政职权廉政风险防控图
 category: 行政给付类
 codes: [1600-F-00101-140400, 1600-F-00199-140400]
 name: 失业保险金发放
+basis: 《失业保险条例》第十六条
+supervision:
+  unit: 市纪委监委派驻纪检监察组
+  phone: '0351-7654321'
+levelScale: 高/中/低
 stages:
   - name: 申请人提出申请
   - name: 审核
+    timeLimit: 5个工作日
+    handler: 失业保险科
+    basis: 第十七条
+    branches:
+      - when: 不符合条件
+        to: 不予发放
+        risk:
+          items:
+            - 对符合条件的不予发放。
+          level: high
+        control:
+          intro: 书面说明理由。
+          items:
+            - 告知申请人复议和诉讼的权利。
+          owner: 失业保险科
+      - when: 材料不齐全
+        to: 申请人提出申请
     risk:
       items:
         - 对提出的申请不重视或不接受；
@@ -57,6 +104,9 @@ stages:
         - 严格履行服务承诺制度；
         - 公开办事流程。
       owner: 失业保险科
+  - name: 复核
+    optional: true
+    when: 金额较大的
   - name: 办结
 footer:
   unit: 某市人力资源和社会保障局
@@ -69,10 +119,25 @@ const EXPECTED: PowerChart = {
   category: '行政给付类',
   codes: ['1600-F-00101-140400', '1600-F-00199-140400'],
   name: '失业保险金发放',
+  basis: '《失业保险条例》第十六条',
+  supervision: { unit: '市纪委监委派驻纪检监察组', phone: '0351-7654321' },
+  levelScale: '高/中/低',
   stages: [
     { name: '申请人提出申请' },
     {
       name: '审核',
+      timeLimit: '5个工作日',
+      handler: '失业保险科',
+      basis: '第十七条',
+      branches: [
+        {
+          when: '不符合条件',
+          to: '不予发放',
+          risk: { items: ['对符合条件的不予发放。'], level: 'high' },
+          control: { intro: '书面说明理由。', items: ['告知申请人复议和诉讼的权利。'], owner: '失业保险科' },
+        },
+        { when: '材料不齐全', to: '申请人提出申请' },
+      ],
       risk: { items: ['对提出的申请不重视或不接受；', '不按规定程序受理。'], level: 'medium' },
       control: {
         intro: '严格按照行政给付事项的有关规定办理。具体措施如下：',
@@ -80,6 +145,7 @@ const EXPECTED: PowerChart = {
         owner: '失业保险科',
       },
     },
+    { name: '复核', optional: true, when: '金额较大的' },
     { name: '办结' },
   ],
   footer: { unit: '某市人力资源和社会保障局', hotline: '0351-1234567', date: '2024年1月' },
@@ -138,7 +204,28 @@ describe('Chinese keys', () => {
         '监督电话',
         '日期',
         '标题',
+        '依据',
+        '监督',
+        '部门',
+        '电话',
+        '风险等级用语',
+        '时限',
+        '承办',
+        '依据',
+        '可选',
+        '条件',
+        '分支',
+        '条件',
+        '到',
+        // A branch's side boxes have the keys of a stage's.
+        '风险点',
+        '风险等级',
+        '防控措施',
+        '说明',
+        '内容',
+        '责任人',
         // 内容 is the items key of both side boxes.
+        '内容',
         '内容',
       ].sort(),
     );
@@ -156,12 +243,24 @@ describe('Chinese keys', () => {
     const parts = path.split('.');
     const key = parts.at(-1) as string;
     const lines = ENGLISH.split('\n');
-    const depth = { '': 0, stages: 4, footer: 2, 'stages.risk': 6, 'stages.control': 6 }[
-      parts.slice(0, -1).join('.')
-    ];
+    const depth = {
+      '': 0,
+      stages: 4,
+      footer: 2,
+      supervision: 2,
+      'stages.risk': 6,
+      'stages.control': 6,
+      'stages.branches': 8,
+      'stages.branches.risk': 10,
+      'stages.branches.control': 10,
+    }[parts.slice(0, -1).join('.')];
     const prefix = ' '.repeat(depth ?? 0);
+    // Below its object's key: footer and supervision both have a unit.
+    const parent = parts.at(-2);
+    const from = parent ? lines.findIndex((l) => new RegExp(`^ *(- )?${parent}:`, 'u').test(l)) : 0;
     const index = lines.findIndex(
-      (l) => l.startsWith(`${prefix}${key}:`) || l.startsWith(`${prefix.slice(2)}- ${key}:`),
+      (l, i) =>
+        i >= from && (l.startsWith(`${prefix}${key}:`) || l.startsWith(`${prefix.slice(2)}- ${key}:`)),
     );
     expect(index).toBeGreaterThanOrEqual(0);
     lines[index] = (lines[index] as string).replace(`${key}:`, `${zh}:`);
@@ -175,9 +274,22 @@ describe('mixing languages', () => {
 category: 行政给付类
 职权编码: [1600-F-00101-140400, 1600-F-00199-140400]
 name: 失业保险金发放
+basis: 《失业保险条例》第十六条
+监督: { unit: 市纪委监委派驻纪检监察组, 电话: '0351-7654321' }
+levelScale: 高/中/低
 环节:
   - name: 申请人提出申请
   - 名称: 审核
+    时限: 5个工作日
+    handler: 失业保险科
+    依据: 第十七条
+    branches:
+      - 条件: 不符合条件
+        to: 不予发放
+        风险点: { items: [对符合条件的不予发放。], 风险等级: 高 }
+        control: { 说明: 书面说明理由。, 内容: [告知申请人复议和诉讼的权利。], owner: 失业保险科 }
+      - when: 材料不齐全
+        到: 申请人提出申请
     risk:
       内容: [对提出的申请不重视或不接受；, 不按规定程序受理。]
       level: 中
@@ -185,6 +297,9 @@ name: 失业保险金发放
       intro: 严格按照行政给付事项的有关规定办理。具体措施如下：
       items: [严格履行服务承诺制度；, 公开办事流程。]
       责任人: 失业保险科
+  - name: 复核
+    可选: 是
+    when: 金额较大的
   - name: 办结
 footer:
   编制单位: 某市人力资源和社会保障局

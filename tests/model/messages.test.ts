@@ -76,7 +76,7 @@ describe('declared messages', () => {
     const level = declaredMessages(chartSchema, ['stages', 0, 'risk', 'level']);
     const codes = declaredMessages(chartSchema, ['codes']);
     expect(level.wrongValue?.('很高')?.zh).toBe(
-      '风险等级只能是 高、中、低（或 high、medium、low），实际为文字 "很高"',
+      '风险等级只能是 高、中、低，或 高风险/中风险/低风险、一级/二级/三级、高/一般/低 中的一套（也可写 high、medium、low），实际为文字 "很高"',
     );
     expect(codes.wrongValue?.(true)?.zh).toBe(
       '职权编码应为一个编码，或首尾两个编码的列表，实际为是/否值 true；如要写成文字，请加引号',

@@ -23,8 +23,10 @@ function problems(text: string, filename = 't.yaml'): string[] {
 const HEAD = 'category: 行政许可类\ncodes: 1600-A-00400-140400\nname: 职业资格证书核发\n';
 /** A valid chart whose one stage (line 5) carries `body` (indented 4 under `- name: 受理`). */
 const withStage = (body: string): string => `${HEAD}stages:\n  - name: 受理\n${body}`;
-const TOP_KEYS = '标题/title、类别/category、职权编码/codes、职权名称/name、环节/stages、页脚/footer';
-const TOP_KEYS_EN = '标题/title, 类别/category, 职权编码/codes, 职权名称/name, 环节/stages, 页脚/footer';
+const TOP_KEYS =
+  '标题/title、类别/category、职权编码/codes、职权名称/name、依据/basis、监督/supervision、风险等级用语/levelScale、环节/stages、页脚/footer';
+const TOP_KEYS_EN =
+  '标题/title, 类别/category, 职权编码/codes, 职权名称/name, 依据/basis, 监督/supervision, 风险等级用语/levelScale, 环节/stages, 页脚/footer';
 const ALIAS_ZH = '不支持 YAML 锚点和别名（& 和 *），请直接写出内容';
 const ALIAS_EN = 'YAML anchors and aliases (& and *) are not supported; write the value out';
 const ALIAS = `${ALIAS_ZH} / ${ALIAS_EN}`;
@@ -142,10 +144,10 @@ describe('unknown keys', () => {
       `t.yaml:6:1: zzzzzz: 未知的键“zzzzzz”，可用的键：${TOP_KEYS} / unknown key "zzzzzz"; known keys: ${TOP_KEYS_EN}`,
     ]);
     expect(problems(withStage('    负责人: 办公室\n'))).toEqual([
-      't.yaml:6:5: stages[0].负责人: 未知的键“负责人”，可用的键：名称/name、风险点/risk、防控措施/control / unknown key "负责人"; known keys: 名称/name, 风险点/risk, 防控措施/control',
+      't.yaml:6:5: stages[0].负责人: 未知的键“负责人”，可用的键：名称/name、时限/timeLimit、承办/handler、依据/basis、可选/optional、条件/when、分支/branches、风险点/risk、防控措施/control / unknown key "负责人"; known keys: 名称/name, 时限/timeLimit, 承办/handler, 依据/basis, 可选/optional, 条件/when, 分支/branches, 风险点/risk, 防控措施/control',
     ]);
-    expect(problems(`${withStage('')}footer:\n  phone: '123'\n`)).toEqual([
-      't.yaml:7:3: footer.phone: 未知的键“phone”，可用的键：编制单位/unit、监督电话/hotline、日期/date / unknown key "phone"; known keys: 编制单位/unit, 监督电话/hotline, 日期/date',
+    expect(problems(`${withStage('')}footer:\n  fax: '123'\n`)).toEqual([
+      't.yaml:7:3: footer.fax: 未知的键“fax”，可用的键：编制单位/unit、监督电话/hotline、日期/date / unknown key "fax"; known keys: 编制单位/unit, 监督电话/hotline, 日期/date',
     ]);
   });
 
@@ -189,7 +191,7 @@ describe('empty values', () => {
 describe('levels', () => {
   it('an unknown level lists the allowed ones', () => {
     expect(problems(withStage('    risk:\n      items: [a]\n      level: 很高\n'))).toEqual([
-      't.yaml:8:14: stages[0].risk.level: 风险等级只能是 高、中、低（或 high、medium、low），实际为文字 "很高" / level must be 高, 中 or 低 (or high, medium, low), found text "很高"',
+      't.yaml:8:14: stages[0].risk.level: 风险等级只能是 高、中、低，或 高风险/中风险/低风险、一级/二级/三级、高/一般/低 中的一套（也可写 high、medium、low），实际为文字 "很高" / level must be 高, 中 or 低, or one set of 高风险/中风险/低风险, 一级/二级/三级, 高/一般/低 (or high, medium, low), found text "很高"',
     ]);
   });
 
@@ -414,7 +416,7 @@ describe('prototype keys', () => {
     '%s (an Object.prototype name) is an unknown key',
     (key) => {
       expect(problems(withStage(`    ${key}:\n      x: 1\n`))).toEqual([
-        `t.yaml:6:5: stages[0].${key}: 未知的键“${key}”，可用的键：名称/name、风险点/risk、防控措施/control / unknown key "${key}"; known keys: 名称/name, 风险点/risk, 防控措施/control`,
+        `t.yaml:6:5: stages[0].${key}: 未知的键“${key}”，可用的键：名称/name、时限/timeLimit、承办/handler、依据/basis、可选/optional、条件/when、分支/branches、风险点/risk、防控措施/control / unknown key "${key}"; known keys: 名称/name, 时限/timeLimit, 承办/handler, 依据/basis, 可选/optional, 条件/when, 分支/branches, 风险点/risk, 防控措施/control`,
       ]);
     },
   );
@@ -615,8 +617,8 @@ describe('all problems at once', () => {
     const text = `category: 1\ncodes: A\nname: n\nstages:\n  - name: s\n    foo: 1\n    risk:\n      items: [a]\n      level: 很高\n`;
     expect(problems(text)).toEqual([
       't.yaml:1:11: category: 应为文字，实际为数字 1；如要写成文字，请加引号 / expected text, found a number 1; put it in quotes to keep it as text',
-      't.yaml:6:5: stages[0].foo: 未知的键“foo”，可用的键：名称/name、风险点/risk、防控措施/control / unknown key "foo"; known keys: 名称/name, 风险点/risk, 防控措施/control',
-      't.yaml:9:14: stages[0].risk.level: 风险等级只能是 高、中、低（或 high、medium、low），实际为文字 "很高" / level must be 高, 中 or 低 (or high, medium, low), found text "很高"',
+      't.yaml:6:5: stages[0].foo: 未知的键“foo”，可用的键：名称/name、时限/timeLimit、承办/handler、依据/basis、可选/optional、条件/when、分支/branches、风险点/risk、防控措施/control / unknown key "foo"; known keys: 名称/name, 时限/timeLimit, 承办/handler, 依据/basis, 可选/optional, 条件/when, 分支/branches, 风险点/risk, 防控措施/control',
+      't.yaml:9:14: stages[0].risk.level: 风险等级只能是 高、中、低，或 高风险/中风险/低风险、一级/二级/三级、高/一般/低 中的一套（也可写 high、medium、low），实际为文字 "很高" / level must be 高, 中 or 低, or one set of 高风险/中风险/低风险, 一级/二级/三级, 高/一般/低 (or high, medium, low), found text "很高"',
     ]);
   });
 

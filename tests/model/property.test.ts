@@ -11,11 +11,17 @@ import { stringify } from 'yaml';
 import {
   ChartError,
   chartKeys,
+  DEFAULT_LEVEL_SCALE,
   formatProblem,
   type KeyNode,
+  LEVEL_SCALES,
+  levelWords,
   type PowerChart,
   parseChart,
+  type RiskLevel,
+  type Stage,
 } from '../../src/model/index.js';
+
 import { normaliseText, stripNumbering } from '../../src/model/normalise.js';
 import { stageArbitrary } from './stage-arbitrary.js';
 
@@ -51,6 +57,60 @@ const items = fc.array(
 );
 const stage = stageArbitrary(text, items);
 
+/** An exit's boxes: the stage's boxes are at the limits already; these stay small. */
+const fewItems = fc.array(
+  text(60).filter((s) => stripNumbering(s) === s),
+  { minLength: 1, maxLength: 3 },
+);
+
+/** A branch drawn as where it may go: `target` picks a stage of the chart, else `to` is an exit. */
+const branch = fc.record(
+  {
+    when: text(30),
+    to: text(40),
+    target: fc.option(fc.nat(), { nil: undefined }),
+    risk: fc.record(
+      { items: fewItems, level: fc.constantFrom('high', 'medium', 'low') },
+      { requiredKeys: ['items'], noNullPrototype: true },
+    ),
+    control: fc.record(
+      { intro: text(60), items: fewItems, owner: text(60) },
+      { requiredKeys: ['items'], noNullPrototype: true },
+    ),
+  },
+  { requiredKeys: ['when', 'to'], noNullPrototype: true },
+);
+
+/** The flow of a stage: optional (with a condition), and branches. */
+const flow = fc.record(
+  { optional: fc.boolean(), when: text(30), branches: fc.array(branch, { minLength: 1, maxLength: 3 }) },
+  { requiredKeys: [], noNullPrototype: true },
+);
+
+/**
+ * Stages with a random flow made valid: the first stage is never optional, a condition only on
+ * an optional stage, each branch of a stage to a different place, side boxes only on exits.
+ */
+const stages = fc.array(fc.tuple(stage, flow), { minLength: 1, maxLength: 40, size: 'medium' }).map((drawn) =>
+  drawn.map(([s, f], i): Stage => {
+    const optional = i > 0 ? f.optional : undefined;
+    const seen = new Set<string>();
+    const branches = (f.branches ?? []).flatMap(({ target, ...b }) => {
+      const to = target === undefined ? b.to : (drawn[target % drawn.length]?.[0].name as string);
+      if (seen.has(to)) return [];
+      seen.add(to);
+      const isStage = drawn.some(([other]) => other.name === to);
+      return [isStage ? { when: b.when, to } : { ...b, to }];
+    });
+    return {
+      ...s,
+      ...(optional !== undefined && { optional }),
+      ...(optional && f.when !== undefined && { when: f.when }),
+      ...(branches.length > 0 && { branches }),
+    };
+  }),
+);
+
 const chart: fc.Arbitrary<PowerChart> = fc.record(
   {
     title: text(200),
@@ -62,7 +122,13 @@ const chart: fc.Arbitrary<PowerChart> = fc.record(
       { minLength: 1, maxLength: 2 },
     ),
     name: text(100),
-    stages: fc.array(stage, { minLength: 1, maxLength: 40, size: 'medium' }),
+    basis: text(300),
+    supervision: fc.record(
+      { unit: text(200), phone: text(200) },
+      { requiredKeys: [], noNullPrototype: true },
+    ),
+    levelScale: fc.constantFrom(...LEVEL_SCALES),
+    stages,
     footer: fc.record(
       { unit: text(200), hotline: text(200), date: text(200) },
       { requiredKeys: [], noNullPrototype: true },
@@ -71,13 +137,12 @@ const chart: fc.Arbitrary<PowerChart> = fc.record(
   { requiredKeys: ['category', 'codes', 'name', 'stages'], noNullPrototype: true },
 );
 
-const ZH_LEVEL = { high: '高', medium: '中', low: '低' } as const;
-
 /**
  * The chart as a clerk might write it: keys in Chinese (per `chinese`), levels in Chinese,
  * codes as a `A----B` string — everything the loader normalises back.
  */
 function asWritten(value: PowerChart, chinese: boolean, zhLevels: boolean, rangeString: boolean): unknown {
+  const scale = value.levelScale ?? DEFAULT_LEVEL_SCALE;
   const rename = (obj: Record<string, unknown>, node: KeyNode): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(obj)) {
@@ -87,7 +152,7 @@ function asWritten(value: PowerChart, chinese: boolean, zhLevels: boolean, range
       else if (v && typeof v === 'object' && !Array.isArray(v) && child) {
         written = rename(v as Record<string, unknown>, child);
       }
-      if (key === 'level' && zhLevels) written = ZH_LEVEL[v as keyof typeof ZH_LEVEL];
+      if (key === 'level' && zhLevels) written = levelWords(scale)[v as RiskLevel];
       if (key === 'codes' && rangeString && Array.isArray(v) && v.length === 2) written = v.join('----');
       out[chinese ? (node.aliases[key] ?? key) : key] = written;
     }

@@ -5,8 +5,9 @@ import type { Stage } from '../../src/model/index.js';
 const levelArbitrary = fc.constantFrom('high', 'medium', 'low') as fc.Arbitrary<'high' | 'medium' | 'low'>;
 
 /**
- * A stage whose texts come from `text(max)`: a name, and optionally a risk box (items, maybe a
- * level) and a control box (maybe a lead sentence, items, maybe an owner).
+ * A stage whose texts come from `text(max)`: a name, maybe a time limit, a handler and a legal
+ * basis, and optionally a risk box (items, maybe a level) and a control box (maybe a lead
+ * sentence, items, maybe an owner).
  */
 export function stageArbitrary(
   text: (max: number) => fc.Arbitrary<string>,
@@ -15,6 +16,9 @@ export function stageArbitrary(
   return fc.record(
     {
       name: text(40),
+      timeLimit: text(200),
+      handler: text(200),
+      basis: text(200),
       risk: fc.record({ items, level: levelArbitrary }, { requiredKeys: ['items'], noNullPrototype: true }),
       control: fc.record(
         { intro: text(300), items, owner: text(200) },

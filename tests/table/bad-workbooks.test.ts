@@ -137,7 +137,7 @@ describe('bad workbooks: a located message, and nothing imported', () => {
     });
     expect(await importProblems(bytes)).toEqual([
       't.xlsx!S!B2: 这一行没有填写环节，无法确定属于哪个环节 / this row has no stage (环节); it cannot be placed',
-      't.xlsx!S!D3: 风险等级只能是 高、中、低（或 high、medium、low），实际为文字 "很高" / level must be 高, 中 or 低 (or high, medium, low), found text "很高"',
+      't.xlsx!S!D3: 风险等级只能是 高、中、低，或 高风险/中风险/低风险、一级/二级/三级、高/一般/低 中的一套（也可写 high、medium、low），实际为文字 "很高" / level must be 高, 中 or 低, or one set of 高风险/中风险/低风险, 一级/二级/三级, 高/一般/低 (or high, medium, low), found text "很高"',
       't.xlsx!S!D4: 有风险等级但没有风险点 / a risk level without risk points',
       't.xlsx!S!F4: 有责任人但没有防控措施 / an owner (责任人) without control measures',
       't.xlsx!S!A5: “甲”在第 2 行已经出现过；同一职权的行应当连在一起 / "甲" already appears on row 2; the rows of one power must be together',
