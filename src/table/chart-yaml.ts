@@ -9,16 +9,11 @@ import type { Locate } from './rows.js';
 
 /**
  * The chart file of a drafted power: YAML with Chinese keys, headed by a comment saying where it
- * came from, with the list's 时限/依据/承办 kept as comments above their stage.
+ * came from.
  */
 export function draftYaml(draft: ChartDraft, source: string): string {
   const doc = new Document(draft.doc);
   doc.commentBefore = ` ${String(draft.doc.职权名称 ?? '')} — 由 fangkongtu 从 ${source} ${rowSpan(draft.rows)}导入。`;
-  draft.stageNotes.forEach((notes, i) => {
-    if (notes.length === 0) return;
-    const node = doc.getIn(['环节', i], true);
-    if (isNode(node)) node.commentBefore = notes.map((n) => ` ${n}（防控图暂不显示此列）`).join('\n');
-  });
   return doc.toString({ lineWidth: 0 });
 }
 

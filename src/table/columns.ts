@@ -24,10 +24,9 @@ export type ColumnKey =
 
 /**
  * Where a column's value belongs: `power` — one value per power (merged down over its rows);
- * `stage` — per stage; `note` — a per-stage fact the chart format does not hold yet (kept as a
- * comment in the imported file, never drawn); `ignored` — the list's own row numbers.
+ * `stage` — per stage; `ignored` — the list's own row numbers.
  */
-export type ColumnScope = 'power' | 'stage' | 'note' | 'ignored';
+export type ColumnScope = 'power' | 'stage' | 'ignored';
 
 export interface ColumnSpec {
   readonly key: ColumnKey;
@@ -56,9 +55,9 @@ export const COLUMNS: readonly ColumnSpec[] = [
   spec('level', 'stage', '风险等级', '等级'),
   spec('control', 'stage', '防控措施', '防控措施及办法', '主要防控措施'),
   spec('owner', 'stage', '责任人', '防控责任人', '直接责任人', '责任岗位'),
-  spec('timeLimit', 'note', '办理时限', '时限'),
-  spec('basis', 'note', '法律依据', '依据', '设定依据'),
-  spec('handler', 'note', '承办岗位', '承办', '涉及岗位'),
+  spec('timeLimit', 'stage', '办理时限', '时限'),
+  spec('basis', 'stage', '法律依据', '依据', '设定依据'),
+  spec('handler', 'stage', '承办岗位', '承办', '涉及岗位'),
   spec('unit', 'power', '编制单位'),
   spec('hotline', 'power', '监督电话'),
   spec('date', 'power', '日期', '编制日期'),

@@ -1,3 +1,5 @@
+import { LEVEL_WORDS } from '../model/levels.js';
+import { RISK_LEVELS } from '../model/types.js';
 import { type ColumnKey, columnSpec } from './columns.js';
 import type { GridCell } from './grid.js';
 import { splitItems } from './items.js';
@@ -12,8 +14,6 @@ export interface ChartDraft {
   readonly cells: ReadonlyMap<string, string>;
   /** The cell that stands for the whole power (its name, else its first cell). */
   readonly anchor: string;
-  /** Per stage, facts of columns the chart format does not hold yet (kept as comments). */
-  readonly stageNotes: readonly (readonly string[])[];
   /** 1-based first and last row of the power. */
   readonly rows: readonly [number, number];
 }
@@ -23,7 +23,12 @@ const FOOTER: Readonly<Partial<Record<ColumnKey, string>>> = {
   hotline: '监督电话',
   date: '日期',
 };
-const LEVEL_ORDER = ['高', '中', '低'];
+/** The stage facts a column holds, by their key in the chart file. */
+const FACTS: Readonly<Partial<Record<ColumnKey, string>>> = {
+  timeLimit: '时限',
+  handler: '承办',
+  basis: '依据',
+};
 
 /** Collects problems and reads cells, refusing what is not text. */
 class CellReader {
@@ -99,9 +104,20 @@ class CellReader {
   }
 }
 
-/** A level as offices write it, reduced to the word the chart takes: "高风险" → "高". */
+/**
+ * A level as offices write it, as the chart takes it: without spaces, and "较高风险" style words
+ * the chart does not know reduced by their 风险 ("一般风险" → "一般"); the chart's own words
+ * (高风险, 一级, 一般) are kept, so the poster speaks as the list did.
+ */
 function levelWord(text: string): string {
-  return text.replace(/\s+/gu, '').replace(/风险$/u, '');
+  const word = text.replace(/\s+/gu, '');
+  return Object.hasOwn(LEVEL_WORDS, word) ? word : word.replace(/风险$/u, '');
+}
+
+/** How grave a level word is: 0 the gravest; undefined for a word the chart does not know. */
+function gravity(word: string): number | undefined {
+  const level = Object.hasOwn(LEVEL_WORDS, word) ? LEVEL_WORDS[word] : undefined;
+  return level && RISK_LEVELS.indexOf(level);
 }
 
 /** A code cell: two codes on two lines are a range, as `A----B`. */
@@ -131,7 +147,7 @@ function boxItems(reader: CellReader, rows: readonly RowCells[], key: 'risk' | '
 }
 
 /**
- * Builds one stage: 名称, 风险点 (items of every risk cell of its rows; the gravest level when its
+ * Builds one stage: 名称, 时限/承办/依据 (the distinct cells of its rows joined with ；), 风险点 (items of every risk cell of its rows; the gravest level when its
  * rows give several), 防控措施 (lead sentence, measures, 责任人 — several joined with 、).
  */
 function draftStage(
@@ -140,25 +156,32 @@ function draftStage(
   at: (path: (string | number)[], cell: GridCell) => void,
   path: (string | number)[],
   notes: TableProblem[],
-): { stage: Record<string, unknown>; notes: string[] } {
+): Record<string, unknown> {
   const nameCell = rows[0]?.cells.get('stage') as GridCell;
   const stage: Record<string, unknown> = { 名称: reader.text(nameCell, 'stage') ?? '' };
   at(path, nameCell);
   at([...path, '名称'], nameCell);
+  for (const [key, docKey] of Object.entries(FACTS)) {
+    const values = reader.distinct(rows, key as ColumnKey);
+    const texts = [...new Set(values.map((v) => v.text.replace(/\s*\n\s*/gu, ' ')))];
+    if (texts.length === 0) continue;
+    stage[docKey] = texts.join('；');
+    at([...path, docKey], values[0]?.cell as GridCell);
+  }
 
   const risk = boxItems(reader, rows, 'risk');
   const levels = reader.distinct(rows, 'level').map((l) => ({ ...l, word: levelWord(l.text) }));
   const words = [...new Set(levels.map((l) => l.word))];
   let level = levels[0];
-  if (words.length > 1 && words.every((w) => LEVEL_ORDER.includes(w))) {
-    level = levels.reduce((a, b) => (LEVEL_ORDER.indexOf(b.word) < LEVEL_ORDER.indexOf(a.word) ? b : a));
+  if (words.length > 1 && words.every((w) => gravity(w) !== undefined)) {
+    level = levels.reduce((a, b) => ((gravity(b.word) as number) < (gravity(a.word) as number) ? b : a));
     notes.push({
       where: reader.locate(level.cell.origin),
       zh: `环节“${stage.名称}”的各行风险等级不同（${words.join('、')}），取最高的“${level.word}”`,
       en: `the rows of stage "${stage.名称}" give several levels (${words.join(', ')}); the gravest, ${level.word}, is used`,
     });
   } else if (words.length > 1) {
-    level = levels.find((l) => !LEVEL_ORDER.includes(l.word));
+    level = levels.find((l) => gravity(l.word) === undefined);
   }
   if (risk.items.length > 0) {
     const box: Record<string, unknown> = { 内容: risk.items.map((i) => i.text) };
@@ -195,12 +218,7 @@ function draftStage(
   } else if (ownerCell && owners.length > 0 && !rows.some((r) => r.cells.has('control'))) {
     reader.problem(ownerCell, '有责任人但没有防控措施', 'an owner (责任人) without control measures');
   }
-
-  const stageNotes = (['timeLimit', 'basis', 'handler'] as const).flatMap((key) => {
-    const texts = [...new Set(reader.distinct(rows, key).map((v) => v.text.replace(/\s*\n\s*/gu, ' ')))];
-    return texts.length > 0 ? [`${columnSpec(key).header}：${texts.join('；')}`] : [];
-  });
-  return { stage, notes: stageNotes };
+  return stage;
 }
 
 /**
@@ -242,8 +260,7 @@ export function draftChart(
     footer[label as string] = value.text;
     at(['页脚', label as string], value.cell);
   }
-  const drafted = stages.map((rows, i) => draftStage(reader, rows, at, ['环节', i], context.notes));
-  doc.环节 = drafted.map((d) => d.stage);
+  doc.环节 = stages.map((rows, i) => draftStage(reader, rows, at, ['环节', i], context.notes));
   const firstStage = stages[0]?.[0]?.cells.get('stage');
   if (firstStage) at(['环节'], firstStage);
   if (Object.keys(footer).length > 0) doc.页脚 = footer;
@@ -252,7 +269,6 @@ export function draftChart(
     doc,
     cells,
     anchor: anchorCell?.origin ?? '',
-    stageNotes: drafted.map((d) => d.notes),
     rows: [first.row + 1, last.row + 1],
   };
 }

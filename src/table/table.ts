@@ -1,4 +1,4 @@
-import { LEVEL_LABELS, type PowerChart, type RiskLevel } from '../model/types.js';
+import { DEFAULT_LEVEL_SCALE, levelWords, type PowerChart, type RiskLevel } from '../model/types.js';
 import { COLUMNS, type ColumnKey, type ColumnSpec } from './columns.js';
 import { joinItems } from './items.js';
 
@@ -45,13 +45,17 @@ function powerCells(chart: PowerChart): Partial<Record<ColumnKey, string>> {
   };
 }
 
-function stageRow(stage: PowerChart['stages'][number]): TableRow {
+/** A stage's row; its level in the chart's own words (一级, 一般…). */
+function stageRow(stage: PowerChart['stages'][number], words: Readonly<Record<RiskLevel, string>>): TableRow {
   const { risk, control } = stage;
   return {
     cells: {
       stage: stage.name,
+      timeLimit: stage.timeLimit,
+      handler: stage.handler,
+      basis: stage.basis,
       risk: risk && joinItems(risk.items),
-      level: risk?.level && LEVEL_LABELS[risk.level],
+      level: risk?.level && words[risk.level],
       control: control && joinItems(control.items, control.intro),
       owner: control?.owner,
     },
@@ -64,12 +68,12 @@ export function chartsToTable(charts: readonly PowerChart[], title = TABLE_TITLE
   const powers = charts.map((chart, i) => ({
     seq: i + 1,
     cells: powerCells(chart),
-    rows: chart.stages.map(stageRow),
+    rows: chart.stages.map((stage) => stageRow(stage, levelWords(chart.levelScale ?? DEFAULT_LEVEL_SCALE))),
   }));
   const used = new Set<ColumnKey>(ALWAYS);
   for (const power of powers) {
-    for (const [key, value] of Object.entries(power.cells))
-      if (value !== undefined) used.add(key as ColumnKey);
+    for (const cells of [power.cells, ...power.rows.map((r) => r.cells)])
+      for (const [key, value] of Object.entries(cells)) if (value !== undefined) used.add(key as ColumnKey);
   }
   return { title, columns: COLUMNS.filter((c) => used.has(c.key)), powers };
 }

@@ -112,6 +112,8 @@ describe('import: the shapes offices keep their lists in', () => {
         category: '行政给付类',
         codes: ['1600-G-00100-140400', '1600-G-00199-140400'],
         name: '养老保险待遇支付',
+        // The list wrote 高风险: the poster keeps its words.
+        levelScale: '高风险/中风险/低风险',
         stages: [
           {
             name: '审核',
@@ -226,7 +228,7 @@ describe('import: the shapes offices keep their lists in', () => {
     });
   });
 
-  it('时限, 依据 and 承办 are kept as comments above their stage (the chart format has no place for them yet)', async () => {
+  it('时限, 依据 and 承办 columns become each stage\u2019s 时限, 承办 and 依据', async () => {
     const bytes = await workbook({
       name: 'S',
       rows: [
@@ -248,10 +250,10 @@ describe('import: the shapes offices keep their lists in', () => {
     const { charts } = await importWorkbook(bytes);
     expect(charts[0]?.yaml).toContain(
       [
-        '  # 办理时限：1个工作日（防控图暂不显示此列）',
-        '  # 法律依据：《工伤保险条例》第十七条（防控图暂不显示此列）',
-        '  # 承办岗位：工伤科（防控图暂不显示此列）',
         '  - 名称: 受理',
+        '    时限: 1个工作日',
+        '    承办: 工伤科',
+        '    依据: 《工伤保险条例》第十七条',
       ].join('\n'),
     );
   });

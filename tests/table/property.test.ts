@@ -51,6 +51,10 @@ const chart: fc.Arbitrary<PowerChart> = fc
       category: text(200),
       codes: fc.array(code, { minLength: 1, maxLength: 2 }),
       name: text(100),
+      // The list writes levels in the chart's words (一级, 一般…) and gives them back.
+      levelScale: fc.constantFrom('高风险/中风险/低风险', '一级/二级/三级', '高/一般/低') as fc.Arbitrary<
+        PowerChart['levelScale']
+      >,
       stages: fc.array(stage, { minLength: 1, maxLength: 12 }),
       footer: fc.record(
         { unit: text(200), hotline: text(200), date: text(200) },
@@ -62,6 +66,13 @@ const chart: fc.Arbitrary<PowerChart> = fc
   // Two neighbouring stages of one name are one stage in a list (a risk point a row).
   .filter((c) => c.stages.every((s, i) => i === 0 || s.name !== c.stages[i - 1]?.name))
   .map((c) => (c.footer && Object.keys(c.footer).length === 0 ? { ...c, footer: undefined } : c))
+  // Words are only known from the levels written: a chart without any has the default, and 高
+  // and 低 read as 高/中/低 unless a 一般 says otherwise.
+  .map((c) => {
+    const levels = c.stages.map((s) => s.risk?.level);
+    const known = c.levelScale === '高/一般/低' ? levels.includes('medium') : levels.some(Boolean);
+    return known ? c : { ...c, levelScale: undefined };
+  })
   .map((c) => JSON.parse(JSON.stringify(c)) as PowerChart);
 
 // Powers are told apart by code, else by name: random charts get distinct codes and names.
