@@ -1,5 +1,6 @@
 import type { FontSet } from '../fonts/font-set.js';
-import { LEVEL_LABELS, type RiskLevel, type Stage } from '../model/types.js';
+import { branchRoute } from '../model/flow.js';
+import type { RiskLevel, Stage } from '../model/types.js';
 import {
   setNumberedList,
   setParagraph,
@@ -51,6 +52,8 @@ export interface ContentContext {
    * once instead of once per box. Results are identical with or without it.
    */
   readonly cache?: TextCache;
+  /** How the chart writes each level (高, 一级, 一般…): its badges speak its words. */
+  readonly levelWords: Readonly<Record<RiskLevel, string>>;
 }
 
 /** Stacks text pieces top to bottom; each `add` returns the piece placed below the previous. */
@@ -73,30 +76,64 @@ function style(ctx: ContentContext, font: TextStyle['font'], size: number): Text
   return { font, size, lineHeight: ctx.theme.lineHeight };
 }
 
-/** A stage box: its name, bold and centred, in a box at least two lines high. */
-export function stageContent(ctx: ContentContext, stage: Stage, index: number): BoxContent {
+/**
+ * A stage box: its name, bold and centred, in a box at least two lines high; under it, smaller,
+ * the stage's facts — 时限 · 承办, 依据, when an optional stage applies, and its branches as
+ * "条件 → 去向" lines (↺ for a way back to an earlier stage).
+ */
+export function stageContent(ctx: ContentContext, stages: readonly Stage[], index: number): BoxContent {
   const { theme } = ctx;
+  const stage = stages[index] as Stage;
   const pad = theme.spacing.padding;
   const width = theme.widths.stage;
   const size = theme.sizes.stage;
-  const block = setParagraph(stage.name, {
-    width: width - 2 * pad,
-    style: style(ctx, 'bold', size),
-    fonts: ctx.fonts,
-    cache: ctx.cache,
-    align: 'center',
-  });
+  const paragraph = (text: string, font: TextStyle['font'], at: number) =>
+    setParagraph(text, {
+      width: width - 2 * pad,
+      style: style(ctx, font, at),
+      fonts: ctx.fonts,
+      cache: ctx.cache,
+      align: 'center',
+    });
+  const stack = new Stack(0, pad);
+  const field = `stages[${index}]`;
+  stack.add(paragraph(stage.name, 'bold', size), size, theme.colors.text, `${field}.name`);
+  const fact = theme.sizes.fact;
+  const facts = stageFacts(stages, index);
+  for (const [i, { text, key }] of facts.entries())
+    stack.add(
+      paragraph(text, 'body', fact),
+      fact,
+      theme.colors.fact,
+      `${field}.${key}`,
+      i === 0 ? fact * 0.3 : 0,
+    );
   const minHeight = size * theme.lineHeight * 2;
-  const height = Math.max(minHeight, block.height + 2 * pad);
-  const piece: TextPiece = {
-    block,
-    dx: pad,
-    dy: (height - block.height) / 2,
-    size,
-    color: theme.colors.text,
-    field: `stages[${index}].name`,
-  };
-  return { width, height, texts: [piece], bandHeight: 0 };
+  const height = Math.max(minHeight, stack.y + 2 * pad);
+  // Centre the stack vertically: every piece moves by the same amount.
+  const dy = (height - stack.y) / 2;
+  const texts = stack.texts.map((piece) => ({ ...piece, dy: piece.dy + dy }));
+  return { width, height, texts, bandHeight: 0 };
+}
+
+/**
+ * The lines of facts under a stage's name, each with the field it comes from (`inspect` prints
+ * them as the poster does).
+ */
+export function stageFacts(stages: readonly Stage[], index: number): { text: string; key: string }[] {
+  const stage = stages[index] as Stage;
+  const lines: { text: string; key: string }[] = [];
+  const when = [stage.timeLimit, stage.handler].filter((t) => t !== undefined);
+  if (when.length > 0) lines.push({ text: when.join(' · '), key: stage.timeLimit ? 'timeLimit' : 'handler' });
+  if (stage.basis) lines.push({ text: `依据：${stage.basis}`, key: 'basis' });
+  if (stage.optional)
+    lines.push({ text: stage.when ? `（可选：${stage.when}）` : '（可选环节）', key: 'optional' });
+  for (const [k, branch] of (stage.branches ?? []).entries()) {
+    const route = branchRoute(stages, index, branch.to);
+    const back = route.kind === 'jump' && route.stage <= index;
+    lines.push({ text: `${branch.when} → ${back ? '退回' : ''}${branch.to}`, key: `branches[${k}]` });
+  }
+  return lines;
 }
 
 /**
@@ -178,7 +215,7 @@ export function riskContent(
   if (!risk.level) return box.content();
   const label = box.paragraph('风险等级：', 'bold');
   const piece = stack.add(label, body, theme.colors.text, `${field}.level`, body * 0.4);
-  const levelText = box.paragraph(LEVEL_LABELS[risk.level], 'bold');
+  const levelText = box.paragraph(ctx.levelWords[risk.level], 'bold');
   const at = { dx: piece.dx + label.width + body * 0.2, dy: piece.dy };
   const look = { size: body, padding: body, color: theme.levels[risk.level].text, field: `${field}.level` };
   return box.content(levelBadge(risk.level, levelText, at, look));

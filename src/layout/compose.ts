@@ -1,5 +1,5 @@
 import type { FontSet } from '../fonts/font-set.js';
-import type { PowerChart } from '../model/types.js';
+import { DEFAULT_LEVEL_SCALE, levelWords, type PowerChart } from '../model/types.js';
 import type { SceneTextArea } from '../scene/scene.js';
 import type { TextCache } from '../text/index.js';
 import type { Theme } from '../theme/theme.js';
@@ -63,11 +63,11 @@ export function measurePoster(
   fonts: FontSet,
   cache?: TextCache,
 ): MeasuredPoster {
-  const ctx = { theme, fonts, cache };
+  const ctx = { theme, fonts, cache, levelWords: levelWords(chart.levelScale ?? DEFAULT_LEVEL_SCALE) };
   const gap = theme.spacing.columnGap;
   const width = theme.widths.risk + gap + theme.widths.stage + gap + theme.widths.control;
   const rows: RowContent[] = chart.stages.map((stage, i) => ({
-    stage: stageContent(ctx, stage, i),
+    stage: stageContent(ctx, chart.stages, i),
     ...(stage.risk && { risk: riskContent(ctx, stage.risk, i) }),
     ...(stage.control && { control: controlContent(ctx, stage.control, i) }),
   }));
@@ -79,7 +79,7 @@ export function measurePoster(
     rows,
     title: titleBlock(blocks, chart),
     meta: metaBlock(blocks, chart),
-    legend: legendBlock(blocks),
+    legend: legendBlock(blocks, ctx.levelWords),
     footer: footerBlock(blocks, chart),
   };
 }
@@ -129,7 +129,7 @@ export async function arrangePoster(chart: PowerChart, measured: MeasuredPoster)
       id: sceneIds.stage(i),
       kind: 'stage',
       ...stage,
-      ...styleStage(theme, i === 0 || i === last),
+      ...styleStage(theme, i === 0 || i === last, chart.stages[i]?.optional === true),
     });
     b.content(row.stage, stage.x, stage.y, stageId);
     const cy = stage.y + stage.height / 2;
@@ -293,15 +293,16 @@ function connector(
 
 /**
  * The look of a stage box. A terminal (first or last stage) is a stadium: its radius is half its
- * shorter side, which the fit step sets once the box has its final size.
+ * shorter side, which the fit step sets once the box has its final size. An optional stage is dashed.
  */
-function styleStage(theme: Theme, terminal: boolean) {
+function styleStage(theme: Theme, terminal: boolean, optional: boolean) {
   return {
     terminal,
     fill: terminal ? theme.colors.terminalFill : theme.colors.stageFill,
     stroke: theme.colors.stageStroke,
     strokeWidth: theme.widths.stageBox,
-    dash: [],
+    // Only some cases pass an optional stage (听证): its outline is dashed.
+    dash: optional ? theme.optionalDash : [],
     radius: terminal ? 0 : 3,
   };
 }

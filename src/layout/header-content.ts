@@ -1,5 +1,5 @@
 import type { FontSet } from '../fonts/font-set.js';
-import { DEFAULT_TITLE, LEVEL_LABELS, type PowerChart, type RiskLevel } from '../model/types.js';
+import { DEFAULT_TITLE, type PowerChart, RISK_LEVELS, type RiskLevel } from '../model/types.js';
 import { setParagraph, type TextCache } from '../text/index.js';
 import type { Theme } from '../theme/theme.js';
 import { type BadgePiece, levelBadge, type TextPiece } from './box-content.js';
@@ -78,15 +78,16 @@ export function titleBlock(ctx: BlockContext, chart: PowerChart): Block {
 }
 
 /**
- * Category, 职权编码 and 职权名称, one per line, left-aligned under the title; a chart without a
- * category or a code (imported from a list that has none) has only the lines it gives.
+ * Category, 职权编码, 职权名称 and 依据, one per line, left-aligned under the title; a chart
+ * without a category or a code (imported from a list that has none) has only the lines it gives.
  */
 export function metaBlock({ theme, fonts, width, cache }: BlockContext, chart: PowerChart): Block {
   const size = theme.sizes.meta;
-  const lines: (readonly [string, 'category' | 'codes' | 'name'])[] = [
+  const lines: (readonly [string, 'category' | 'codes' | 'name' | 'basis'])[] = [
     ...(chart.category === undefined ? [] : [[chart.category, 'category' as const] as const]),
     ...(chart.codes === undefined ? [] : [[`职权编码：${codeLabel(chart.codes)}`, 'codes'] as const]),
     [`职权名称：${chart.name}`, 'name'],
+    ...(chart.basis === undefined ? [] : [[`依据：${chart.basis}`, 'basis'] as const]),
   ];
   let y = 0;
   const texts = lines.map(([text, field]) => {
@@ -103,18 +104,32 @@ export function metaBlock({ theme, fonts, width, cache }: BlockContext, chart: P
   return { width, height: y, texts };
 }
 
-const LEVELS: readonly RiskLevel[] = ['high', 'medium', 'low'];
+/** A level's words in the legend: 高 → 高风险, 一级 → 一级风险; 高风险 stays as it is. */
+function legendLabel(word: string): string {
+  return word.endsWith('风险') ? word : `${word}风险`;
+}
 
-/** 风险等级图例: one swatch and label per level, in a row centred across the poster. */
-export function legendBlock({ theme, fonts, width, cache }: BlockContext): LegendBlock {
+/**
+ * 风险等级图例: one swatch and label per level, in a row centred across the poster, in the
+ * chart's words (`words`): the badge holds the word, the label says it as a risk.
+ */
+export function legendBlock(
+  { theme, fonts, width, cache }: BlockContext,
+  words: Readonly<Record<RiskLevel, string>>,
+): LegendBlock {
   const size = theme.sizes.legend;
   const pad = theme.spacing.padding;
   const style = { font: 'body' as const, size, lineHeight: theme.lineHeight };
   const caption = setParagraph('风险等级图例：', { width, style: { ...style, font: 'bold' }, fonts, cache });
-  const swatchWidth = size * 3.4;
   const gap = size * 0.6;
-  const labels = LEVELS.map((level) =>
-    setParagraph(`${LEVEL_LABELS[level]}风险`, { width, style, fonts, cache }),
+  const padding = size * 0.8;
+  const letters = RISK_LEVELS.map((level) =>
+    setParagraph(words[level], { width, style: { ...style, font: 'bold' }, fonts, cache }),
+  );
+  // Wide enough for the longest badge (高风险 is three characters) with room around it.
+  const swatchWidth = Math.max(size * 3.4, ...letters.map((l) => l.width + padding + size * 1.2));
+  const labels = RISK_LEVELS.map((level) =>
+    setParagraph(legendLabel(words[level]), { width, style, fonts, cache }),
   );
   const rowHeight = caption.height * 1.3;
   const total =
@@ -127,15 +142,9 @@ export function legendBlock({ theme, fonts, width, cache }: BlockContext): Legen
   const entries: LegendEntry[] = [];
   x += caption.width;
   labels.forEach((label, i) => {
-    const level = LEVELS[i] as RiskLevel;
+    const level = RISK_LEVELS[i] as RiskLevel;
+    const letter = letters[i] as (typeof letters)[number];
     x += gap * 2;
-    const letter = setParagraph(LEVEL_LABELS[level], {
-      width,
-      style: { ...style, font: 'bold' },
-      fonts,
-      cache,
-    });
-    const padding = size * 0.8;
     const at = { dx: x + (swatchWidth - (letter.width + padding)) / 2, dy: textDy };
     const look = { size, padding, color: theme.levels[level].text, field: 'legend' };
     entries.push({
@@ -153,11 +162,17 @@ export function legendBlock({ theme, fonts, width, cache }: BlockContext): Legen
   return { width, height: rowHeight + 2 * pad, texts, entries };
 }
 
-/** 编制单位, 监督电话 and 日期 on one centred line, or undefined when the chart gives none. */
+/**
+ * 投诉举报 (the chart's 监督: unit and phone), then 编制单位, 监督电话 and 日期, on one centred
+ * line, or undefined when the chart gives none.
+ */
 export function footerBlock(ctx: BlockContext, chart: PowerChart): Block | undefined {
   const { theme } = ctx;
   const f = chart.footer;
+  const s = chart.supervision;
+  const complaints = [s?.unit, s?.phone && `电话 ${s.phone}`].filter(Boolean).join(' ');
   const parts = [
+    complaints && `投诉举报：${complaints}`,
     f?.unit && `编制单位：${f.unit}`,
     f?.hotline && `监督电话：${f.hotline}`,
     f?.date && `日期：${f.date}`,

@@ -1,5 +1,6 @@
 import { createFontSet, type FontSet, fontById } from '../fonts/font-set.js';
 import { FontRegistry } from '../fonts/registry.js';
+import { branchRoute } from '../model/flow.js';
 import type { PowerChart } from '../model/types.js';
 import { PT_PER_MM } from '../scene/page.js';
 import { SCENE_FORMAT, SCENE_VERSION, type Scene, type SceneFont } from '../scene/scene.js';
@@ -27,9 +28,11 @@ export interface LayoutOptions {
 
 /**
  * Why a poster was refused: `illegible` — even with the widest side columns its body text would be
- * smaller than the theme's minimum on this page; `no-room` — the margins leave no page to draw on.
+ * smaller than the theme's minimum on this page; `no-room` — the margins leave no page to draw on;
+ * `exit-boxes` — an exit (分支 to an outcome) has its own 风险点 or 防控措施, which the poster
+ * cannot draw yet (exits are drawn as lines in their stage's box, not as terminals with boxes).
  */
-export type LayoutRefusal = 'illegible' | 'no-room';
+export type LayoutRefusal = 'illegible' | 'no-room' | 'exit-boxes';
 
 /** Thrown when a poster cannot be set legibly on the chosen page; the message says what to do. */
 export class LayoutError extends Error {
@@ -69,6 +72,7 @@ export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}
   if (area.width <= 0 || area.height <= 0)
     throw new LayoutError('no-room', 'the margins leave no room on the page / 页边距过大');
 
+  refuseExitBoxes(chart);
   const maxScale = options.maxScale ?? 1.4;
   // One measurement memo for this layout: every widening sets mostly the same strings.
   const cache = createTextCache();
@@ -106,6 +110,21 @@ export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}
       `below the ${theme.minBodySize} pt minimum; use ${bigger} / 本图在 ${describePage(pageSize)} 纸张上正文字号最大只有 ${largest.toFixed(1)} 磅，` +
       `小于 ${theme.minBodySize} 磅的下限，请改用${biggerZh}`,
   );
+}
+
+/** Refuses a chart whose exits have side boxes: dropping them from the poster would lose them. */
+function refuseExitBoxes(chart: PowerChart): void {
+  for (const [i, stage] of chart.stages.entries()) {
+    for (const branch of stage.branches ?? []) {
+      if (!branch.risk && !branch.control) continue;
+      if (branchRoute(chart.stages, i, branch.to).kind !== 'exit') continue;
+      throw new LayoutError(
+        'exit-boxes',
+        `“${chart.name}”: the exit “${branch.to}” of stage “${stage.name}” has its own risk or control box, which the poster cannot draw yet; write them under the stage / ` +
+          `“${chart.name}”：环节“${stage.name}”的分支“${branch.to}”带有自己的风险点或防控措施，防控图暂不能画出，请写在该环节下`,
+      );
+    }
+  }
 }
 
 function describePage(size: PageSize): string {

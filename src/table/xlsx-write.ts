@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { LEVEL_LABELS, type RiskLevel } from '../model/types.js';
+import { LEVEL_LABELS, RISK_LEVELS, type RiskLevel } from '../model/types.js';
 import { type ColumnSpec, perPower } from './columns.js';
 import { columnLetter } from './grid.js';
 import { columnWidths, displayWidth, HEADER_FILL, LEVEL_TINTS, MAX_WIDTH, wrappedLines } from './look.js';
@@ -10,7 +10,6 @@ const LINE_HEIGHT = 14.4;
 const FONT = { name: '宋体', size: 11 } as const;
 const THIN = { style: 'thin', color: { argb: 'FF808080' } } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const LEVELS: readonly RiskLevel[] = ['high', 'medium', 'low'];
 
 interface DataValidationList {
   add(range: string, validation: ExcelJS.DataValidation): void;
@@ -27,7 +26,8 @@ export async function excel(): Promise<typeof ExcelJS> {
 
 /**
  * Writes the title row, the styled header and the frozen pane; the level column gets its
- * drop-down and colours on `levelRows` (data rows, or the rows of an empty template).
+ * drop-down and colours on `levelRows` (data rows, or the rows of an empty template), for every
+ * word in `levelWords` (高/中/低 and the words the charts write, such as 一级 or 一般).
  */
 export function addListSheet(
   workbook: ExcelJS.Workbook,
@@ -35,6 +35,7 @@ export function addListSheet(
   columns: readonly ColumnSpec[],
   widths: readonly number[],
   levelRows: { first: number; last: number },
+  levelWords: ReadonlyMap<string, RiskLevel>,
 ): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(SHEET_NAME, {
     views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }],
@@ -75,18 +76,18 @@ export function addListSheet(
     (sheet as unknown as { dataValidations: DataValidationList }).dataValidations.add(range, {
       type: 'list',
       allowBlank: true,
-      formulae: [`"${LEVELS.map((l) => LEVEL_LABELS[l]).join(',')}"`],
+      formulae: [`"${[...levelWords.keys()].join(',')}"`],
       showErrorMessage: true,
       errorTitle: '风险等级',
-      error: '请从下拉列表中选择：高、中、低',
+      error: `请从下拉列表中选择：${[...levelWords.keys()].join('、')}`,
     });
     // Conditional rather than fixed fills, so a level changed in Excel recolours itself.
     sheet.addConditionalFormatting({
       ref: range,
-      rules: LEVELS.map((level, i) => ({
+      rules: [...levelWords].map(([word, level], i) => ({
         type: 'cellIs',
         operator: 'equal',
-        formulae: [`"${LEVEL_LABELS[level]}"`],
+        formulae: [`"${word}"`],
         priority: i + 1,
         style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${LEVEL_TINTS[level]}` } } },
       })),
@@ -122,10 +123,11 @@ export async function tableToXlsx(table: Table, template?: XlsxTemplate): Promis
   const widths = template ? table.columns.map((c) => (MAX_WIDTH[c.key] ?? 20) + 2) : columnWidths(table);
   const rowCount = table.powers.reduce((n, p) => n + p.rows.length, 0) + (template?.blankRows ?? 0);
   const first = HEADER_ROW + 1;
-  const sheet = addListSheet(workbook, table.title, table.columns, widths, {
-    first,
-    last: HEADER_ROW + rowCount,
-  });
+  const levelWords = new Map<string, RiskLevel>(RISK_LEVELS.map((level) => [LEVEL_LABELS[level], level]));
+  for (const row of table.powers.flatMap((p) => p.rows))
+    if (row.level && row.cells.level) levelWords.set(row.cells.level, row.level);
+  const levelRows = { first, last: HEADER_ROW + rowCount };
+  const sheet = addListSheet(workbook, table.title, table.columns, widths, levelRows, levelWords);
   let r = first;
   for (const power of table.powers) {
     const top = r;

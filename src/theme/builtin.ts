@@ -18,16 +18,18 @@ export const colorTheme: Theme = {
     controlBand: '#d3ecdc',
     bandText: '#1a1a1a',
     owner: '#1a1a1a',
+    fact: '#3d4f66',
   },
   levels: {
     high: { fill: '#c62828', stroke: '#c62828', text: '#ffffff', strokeWidth: 2.2, dash: [] },
     medium: { fill: '#ef8f00', stroke: '#d67f00', text: '#ffffff', strokeWidth: 1.3, dash: [] },
     low: { fill: '#2e7d32', stroke: '#2e7d32', text: '#ffffff', strokeWidth: 0.8, dash: [3, 2] },
   },
-  sizes: { title: 20, meta: 10, stage: 10, body: 9, band: 9, legend: 8.5, footer: 8.5 },
+  sizes: { title: 20, meta: 10, stage: 10, body: 9, band: 9, legend: 8.5, footer: 8.5, fact: 8 },
   lineHeight: 1.45,
   spacing: { padding: 6, rowGap: 16, columnGap: 22, headerGap: 14 },
   widths: { stage: 104, risk: 176, control: 206, line: 1, box: 0.9, stageBox: 1.2 },
+  optionalDash: [4, 2.5],
   numbering: '1.',
   minBodySize: 7.5,
 };
@@ -54,6 +56,7 @@ export const monoTheme: Theme = {
     controlBand: '#d9d9d9',
     bandText: '#000000',
     owner: '#000000',
+    fact: '#000000',
   },
   levels: {
     high: { fill: '#000000', stroke: '#000000', text: '#ffffff', strokeWidth: 2.4, dash: [] },

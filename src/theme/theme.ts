@@ -36,6 +36,8 @@ export interface Theme {
     controlBand: string;
     bandText: string;
     owner: string;
+    /** The facts under a stage's name: 时限 · 承办, 依据, branches. */
+    fact: string;
   };
   levels: Record<RiskLevel, LevelStyle>;
   sizes: {
@@ -46,6 +48,8 @@ export interface Theme {
     band: number;
     legend: number;
     footer: number;
+    /** The facts under a stage's name. */
+    fact: number;
   };
   /** Line height as a multiple of the font size. */
   lineHeight: number;
@@ -67,6 +71,8 @@ export interface Theme {
     box: number;
     stageBox: number;
   };
+  /** Dash pattern (pt) of an optional stage's outline (听证, 专家评审): only some cases pass it. */
+  optionalDash: number[];
   /** Numbering of items: '1.' → "1." "2."; '1、' → "1、"; '(1)' → "(1)". */
   numbering: '1.' | '1、' | '(1)';
   /** Smallest body size (pt, on paper) the poster may be scaled down to before it asks for a larger page. */

@@ -1,7 +1,8 @@
+import { stageFacts } from '../../layout/box-content.js';
 import { layoutChart } from '../../layout/layout-chart.js';
 import { loadChart, readChartText } from '../../model/load.js';
 import { formatProblem } from '../../model/problems.js';
-import { LEVEL_LABELS, type PowerChart } from '../../model/types.js';
+import { DEFAULT_LEVEL_SCALE, levelWords, type PowerChart } from '../../model/types.js';
 import { sceneToJson } from '../../scene/json.js';
 import { type Scene, SceneError } from '../../scene/scene.js';
 import { isMarkedScene, validateScene } from '../../scene/validate.js';
@@ -86,10 +87,11 @@ function summariseScene(scene: Scene): string {
 function summarise(chart: PowerChart): string {
   const lines = [[chart.name, chart.category, chart.codes?.join(' — ')].filter(Boolean).join('  ')];
   const numbered = (items: readonly string[]) => items.map((item, i) => `       ${i + 1}. ${item}`);
+  const words = levelWords(chart.levelScale ?? DEFAULT_LEVEL_SCALE);
   chart.stages.forEach((stage, i) => {
-    lines.push(`  ${i + 1}. ${stage.name}`);
+    lines.push(`  ${i + 1}. ${stage.name}`, ...stageFacts(chart.stages, i).map((f) => `     ${f.text}`));
     if (stage.risk) {
-      const level = stage.risk.level ? `（风险等级 ${LEVEL_LABELS[stage.risk.level]}）` : '（未写风险等级）';
+      const level = stage.risk.level ? `（风险等级 ${words[stage.risk.level]}）` : '（未写风险等级）';
       lines.push(`     风险点${level}`, ...numbered(stage.risk.items));
     }
     if (stage.control) {
