@@ -20,22 +20,28 @@ const fonts = createFontSet(new FontRegistry());
  * run per line), as D2 keeps `board.exp.json` for every case. One fixture is also kept in the
  * black-and-white theme.
  */
-const SCENES: readonly { name: string; theme?: Theme }[] = [
-  ...readdirSync('fixtures')
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => ({ name: f.replace(/\.yaml$/u, '') })),
-  { name: '1600-G-00500-140400', theme: monoTheme },
+const SCENES: readonly { dir: string; name: string; theme?: Theme }[] = [
+  ...['fixtures', 'examples/charts'].flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => ({ dir, name: f.replace(/\.yaml$/u, '') })),
+  ),
+  { dir: 'fixtures', name: '1600-G-00500-140400', theme: monoTheme },
 ];
 
 /**
  * Posters kept as 96 dpi PNG too, for a human to look at: the longest fixture (a code range and
- * a stage without side boxes), a short one, one whose risk boxes have no level, and the mono one.
+ * a stage without side boxes), a short one, one whose risk boxes have no level, the mono one,
+ * and every example chart (branches, optional stages, stage facts, other level words).
  */
 const PICTURES = new Set([
-  '1600-B-00100-140400',
-  '1600-J-00100-140400',
-  '1600-A-00400-140400',
-  '1600-G-00500-140400-mono',
+  'fixtures/1600-B-00100-140400',
+  'fixtures/1600-J-00100-140400',
+  'fixtures/1600-A-00400-140400',
+  'fixtures/1600-G-00500-140400-mono',
+  'examples/charts/xingzheng-xuke',
+  'examples/charts/xingzheng-chufa',
+  'examples/charts/xingzheng-jifu',
 ]);
 
 /** Compares the Scene's JSON with the golden, or writes it under UPDATE_GOLDENS=1 (a .got.json on mismatch). */
@@ -54,17 +60,18 @@ function expectJsonMatchesGolden(name: string, json: string): void {
 }
 
 describe('golden posters', () => {
-  it.each(SCENES)('$name $theme.name', async ({ name, theme }) => {
-    const chart = await loadChart(`fixtures/${name}.yaml`);
+  it.each(SCENES)('$dir/$name $theme.name', async ({ dir, name, theme }) => {
+    const chart = await loadChart(`${dir}/${name}.yaml`);
     const scene = await layoutChart(chart, { fonts, ...(theme && { theme }) });
-    const stem = `${name}${theme ? `-${theme.name}` : ''}`;
-    expectJsonMatchesGolden(`fixtures/${stem}`, sceneToJson(scene));
-    if (PICTURES.has(stem))
-      expectPngMatchesGolden(`fixtures/${stem}`, await renderPng(scene, { fonts, dpi: 96 }));
+    const stem = `${dir}/${name}${theme ? `-${theme.name}` : ''}`;
+    expectJsonMatchesGolden(stem, sceneToJson(scene));
+    if (PICTURES.has(stem)) expectPngMatchesGolden(stem, await renderPng(scene, { fonts, dpi: 96 }));
   });
 
   it('keeps a picture of each poster it names', () => {
-    const stems = new Set(SCENES.map(({ name, theme }) => `${name}${theme ? `-${theme.name}` : ''}`));
+    const stems = new Set(
+      SCENES.map(({ dir, name, theme }) => `${dir}/${name}${theme ? `-${theme.name}` : ''}`),
+    );
     for (const stem of PICTURES) expect(stems, stem).toContain(stem);
   });
 });
