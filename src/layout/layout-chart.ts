@@ -83,14 +83,14 @@ export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}
     // ELK is most of a layout's time. When even the shortest height the flow could have leaves
     // the body text too small, this width cannot work: go on to the next without running ELK.
     const bound =
-      theme.sizes.body * fitPlacement(measured.width, posterHeightLowerBound(measured), area, maxScale).scale;
+      measured.smallestSize * fitPlacement(measured.width, posterHeightLowerBound(measured), area, maxScale).scale;
     if (bound < theme.minBodySize) {
       largest = Math.max(largest, bound);
       continue;
     }
     const poster = await arrangePoster(chart, measured);
     const placement = fitPlacement(poster.width, poster.height, area, maxScale);
-    const bodyOnPaper = theme.sizes.body * placement.scale;
+    const bodyOnPaper = measured.smallestSize * placement.scale;
     if (bodyOnPaper >= theme.minBodySize) {
       return toScene(chart, poster, placement.scale, placeContent(poster.builder, placement), {
         size: typeof pageSize === 'string' ? pageSize : 'custom',

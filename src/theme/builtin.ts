@@ -25,7 +25,7 @@ export const colorTheme: Theme = {
     medium: { fill: '#ef8f00', stroke: '#d67f00', text: '#ffffff', strokeWidth: 1.3, dash: [] },
     low: { fill: '#2e7d32', stroke: '#2e7d32', text: '#ffffff', strokeWidth: 0.8, dash: [3, 2] },
   },
-  sizes: { title: 20, meta: 10, stage: 10, body: 9, band: 9, legend: 8.5, footer: 8.5, fact: 8 },
+  sizes: { title: 20, meta: 10, stage: 10, body: 9, band: 9, legend: 8.5, footer: 8.5, fact: 8.5 },
   lineHeight: 1.45,
   spacing: { padding: 6, rowGap: 16, columnGap: 22, headerGap: 14 },
   widths: { stage: 104, risk: 176, control: 206, line: 1, box: 0.9, stageBox: 1.2 },

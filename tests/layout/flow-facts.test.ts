@@ -1,0 +1,82 @@
+/**
+ * How the poster shows issue #13's keys: stage facts and branches inside the stage box, optional
+ * stages dashed, the chart's level words in badges and legend, 依据 and 监督 outside the flow.
+ */
+import { describe, expect, it } from 'vitest';
+import { createFontSet, FontRegistry } from '../../src/fonts/index.js';
+import { LayoutError, layoutChart } from '../../src/layout/index.js';
+import { loadChart, type PowerChart } from '../../src/model/index.js';
+import type { Scene } from '../../src/scene/index.js';
+import { colorTheme } from '../../src/theme/index.js';
+
+const fonts = createFontSet(new FontRegistry());
+
+/** The text of a box as read: its runs joined, in order. */
+function boxText(scene: Scene, id: string): string {
+  return scene.texts
+    .filter((t) => t.box === id)
+    .map((t) => t.text)
+    .join('');
+}
+
+function stageId(scene: Scene, name: string): string {
+  const box = scene.boxes.find((b) => b.kind === 'stage' && boxText(scene, b.id).startsWith(name));
+  if (!box) throw new Error(`no stage ${name}`);
+  return box.id;
+}
+
+describe('a chart with branches, an optional stage and stage facts', () => {
+  it('shows each stage’s facts and branches inside its box, a loop as 退回', async () => {
+    const scene = await layoutChart(await loadChart('examples/charts/xingzheng-xuke.yaml'), { fonts });
+    const accept = boxText(scene, stageId(scene, '受理'));
+    expect(accept).toContain('5个工作日 · 政务服务窗口');
+    expect(accept).toContain('依据：行政许可法第三十二条');
+    expect(accept).toContain('材料不齐全 → 一次性告知补正');
+    expect(accept).toContain('不符合受理条件 → 不予受理并书面说明理由');
+    expect(boxText(scene, stageId(scene, '一次性告知补正'))).toContain('补正后 → 退回受理');
+    expect(boxText(scene, stageId(scene, '听证'))).toContain('（可选：涉及重大利益关系的）');
+  });
+
+  it('dashes the optional stage only', async () => {
+    const scene = await layoutChart(await loadChart('examples/charts/xingzheng-xuke.yaml'), { fonts });
+    const hearing = stageId(scene, '听证');
+    for (const box of scene.boxes) {
+      if (box.kind !== 'stage') continue;
+      const expected = box.id === hearing ? colorTheme.optionalDash.map((d) => d * scene.page.scale) : [];
+      expect(box.dash.map((d) => Number(d.toFixed(1)))).toEqual(expected.map((d) => Number(d.toFixed(1))));
+    }
+  });
+
+  it('puts the chart’s 依据 under its name and 监督 in the footer', async () => {
+    const scene = await layoutChart(await loadChart('examples/charts/xingzheng-xuke.yaml'), { fonts });
+    expect(boxText(scene, 'meta')).toContain('依据：《中华人民共和国行政许可法》第二十九条至第五十条');
+    expect(boxText(scene, 'footer')).toContain('投诉举报：县纪委监委派驻人社局纪检监察组 电话 0000-1234567');
+  });
+
+  it('speaks the chart’s level words in badges and legend', async () => {
+    const scene = await layoutChart(await loadChart('examples/charts/xingzheng-chufa.yaml'), { fonts });
+    const badges = scene.boxes.filter((b) => b.kind === 'badge').map((b) => boxText(scene, b.id));
+    expect(new Set(badges)).toEqual(new Set(['一级', '二级', '三级']));
+    expect(boxText(scene, 'legend')).toContain('一级风险');
+    const benefit = await layoutChart(await loadChart('examples/charts/xingzheng-jifu.yaml'), { fonts });
+    expect(boxText(benefit, 'legend')).toContain('一般风险');
+  });
+});
+
+describe('an exit with its own side boxes', () => {
+  it('is refused, naming the exit, rather than drawn without them', async () => {
+    const chart: PowerChart = {
+      name: '某职权',
+      stages: [
+        {
+          name: '受理',
+          branches: [{ when: '不符合条件', to: '不予受理', risk: { items: ['随意不予受理'] } }],
+        },
+        { name: '办结' },
+      ],
+    };
+    const err = await layoutChart(chart, { fonts }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LayoutError);
+    expect(err).toMatchObject({ reason: 'exit-boxes', message: expect.stringContaining('“不予受理”') });
+  });
+});
