@@ -83,7 +83,8 @@ export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}
     // ELK is most of a layout's time. When even the shortest height the flow could have leaves
     // the body text too small, this width cannot work: go on to the next without running ELK.
     const bound =
-      measured.smallestSize * fitPlacement(measured.width, posterHeightLowerBound(measured), area, maxScale).scale;
+      measured.smallestSize *
+      fitPlacement(measured.width, posterHeightLowerBound(measured), area, maxScale).scale;
     if (bound < theme.minBodySize) {
       largest = Math.max(largest, bound);
       continue;
