@@ -7,6 +7,7 @@ import { declaredMessages, issueMessage, isWrongValue, type Message, unknownKeyM
 import { ChartError, type ChartWarning, formatPath, type Problem } from './problems.js';
 import { chartSchema } from './schema.js';
 import { type Position, readSourceTree, type SourceTree } from './source-tree.js';
+import { closestKey } from './suggest.js';
 import { checkJsonSyntax, parseYaml } from './syntax.js';
 import type { PowerChart, RiskBox } from './types.js';
 
@@ -73,7 +74,7 @@ export function parseChart(text: string, options: ParseOptions = {}): PowerChart
   const problems = tree.problems.map((p) => locate(p.at, p.path, p));
   const result = chartSchema.safeParse(tree.value, { reportInput: true });
   if (result.success && problems.length === 0) {
-    warn(levelWarnings(result.data, tree, locate));
+    warn([...levelWarnings(result.data, tree, locate), ...exitWarnings(result.data, tree, locate)]);
     return result.data;
   }
 
@@ -148,6 +149,27 @@ function levelWarnings(chart: PowerChart, tree: SourceTree, locate: Locate): Cha
     warnings.push({ ...locate(at, path, missingLevel(tree.language)), kind: 'missing-level' });
   }
   return warnings;
+}
+
+/**
+ * Exits whose words are one typo away from a stage's name (到: 审査 beside a stage 审核): a
+ * branch to an unknown name is an exit by design, so a misspelt stage would silently become one.
+ */
+function exitWarnings(chart: PowerChart, tree: SourceTree, locate: Locate): ChartWarning[] {
+  const names = [...new Set(chart.stages.map((s) => s.name))];
+  return chart.stages.flatMap((stage, i) =>
+    (stage.branches ?? []).flatMap((branch, k) => {
+      if (names.includes(branch.to)) return [];
+      const near = closestKey(branch.to, names);
+      if (near === undefined) return [];
+      const path = ['stages', i, 'branches', k, 'to'];
+      const message = {
+        zh: `“${branch.to}”不是本图的环节，将画成办理结果；如指环节“${near}”，请改成“${near}”`,
+        en: `"${branch.to}" is no stage of this chart and is drawn as an outcome; if you mean the stage "${near}", write that`,
+      };
+      return [{ ...locate(positionOf(tree, path), path, message), kind: 'exit-like-stage' as const }];
+    }),
+  );
 }
 
 /** Every risk box of the chart with its path: each stage's, then its exits'. */

@@ -25,7 +25,7 @@ export interface Problem {
  * - `comment-in-text`: a `#` after a space turned the rest of a line of text into a comment;
  * - `missing-level`: a risk box has no 风险等级, so the poster shows no level for it.
  */
-export type WarningKind = 'encoding' | 'comment-in-text' | 'missing-level';
+export type WarningKind = 'encoding' | 'comment-in-text' | 'missing-level' | 'exit-like-stage';
 
 /** Something the loader accepted but the author should know: located like a {@link Problem}. */
 export interface ChartWarning extends Problem {

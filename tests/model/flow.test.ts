@@ -190,3 +190,26 @@ ${ZH_HEAD}  - 名称: 受理
     } satisfies PowerChart);
   });
 });
+
+describe('an exit one typo away from a stage', () => {
+  it('is drawn as an exit, with a warning naming the stage meant', () => {
+    const warnings: string[] = [];
+    const text = [
+      '职权名称: 某职权',
+      '环节:',
+      '  - 名称: 审核',
+      '  - 名称: 决定',
+      '    分支:',
+      '      - 条件: 证据不足',
+      '        到: 审査',
+      '      - 条件: 不符合条件',
+      '        到: 不予许可',
+      '',
+    ].join('\n');
+    const chart = parseChart(text, { filename: 't.yaml', onWarning: (w) => warnings.push(formatProblem(w)) });
+    expect(branchRoute(chart.stages, 1, '审査')).toEqual({ kind: 'exit' });
+    expect(warnings).toEqual([
+      't.yaml:7:12: 第 2 个环节「决定」的 第 1 个分支「审査」的 到: “审査”不是本图的环节，将画成办理结果；如指环节“审核”，请改成“审核” / "审査" is no stage of this chart and is drawn as an outcome; if you mean the stage "审核", write that',
+    ]);
+  });
+});
