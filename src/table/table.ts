@@ -83,3 +83,18 @@ export function cellText(power: TablePower, row: TableRow, column: ColumnSpec): 
   if (column.key === 'seq') return String(power.seq);
   return (column.scope === 'power' ? power.cells[column.key] : row.cells[column.key]) ?? '';
 }
+
+/**
+ * What of `chart` the 一览表 has no column for (a stage's 分支, 可选 and 条件; the power's
+ * 依据 and 监督), by its Chinese key: the list leaves them out, and `table` says so.
+ */
+export function unlistedKeys(chart: PowerChart): string[] {
+  const has = (key: 'branches' | 'optional' | 'when') => chart.stages.some((s) => s[key] !== undefined);
+  return [
+    ...(has('branches') ? ['分支'] : []),
+    ...(has('optional') ? ['可选'] : []),
+    ...(has('when') ? ['条件'] : []),
+    ...(chart.basis === undefined ? [] : ['依据']),
+    ...(chart.supervision === undefined ? [] : ['监督']),
+  ];
+}

@@ -156,13 +156,26 @@ describe('fangkongtu init --xlsx', () => {
     const { code, err } = await cli('import', template, '-o', out);
     expect(code).toBe(0);
     expect(err).toEqual([`note / 提示: ${template}!填写说明: 没有找到表头，已跳过 / no header row, skipped`]);
-    expect(await loadChart(join(out, '1600-A-00400-140400.yaml'))).toStrictEqual(
-      parseChart(starterYaml(false)),
-    );
+    // The list has columns for 时限, 承办 and 依据 but none for a stage's 分支.
+    const starter = parseChart(starterYaml(false));
+    const listed = { ...starter, stages: starter.stages.map(({ branches, ...stage }) => stage) };
+    expect(await loadChart(join(out, '1600-A-00400-140400.yaml'))).toStrictEqual(listed);
   });
 });
 
 describe('fangkongtu table', () => {
+  it('says what of a chart the list has no column for (分支, 可选, 条件, 依据, 监督), and lists the rest', async () => {
+    const list = join(dir, '分支.csv');
+    const { code, err } = await cli('table', 'examples/charts/xingzheng-xuke.yaml', '-o', list);
+    expect(code).toBe(0);
+    expect(err).toEqual([
+      'note / 提示: examples/charts/xingzheng-xuke.yaml: 一览表没有“分支”“可选”“条件”“依据”“监督”列，这些内容不列入 / the list has no column for 分支, 可选, 条件, 依据, 监督; left out',
+    ]);
+    const csv = await readFile(list, 'utf8');
+    expect(csv).toContain('5个工作日');
+    expect(csv).toContain('政务服务窗口');
+  });
+
   it('writes the list of charts as .xlsx, .csv and .docx; importing the .xlsx gives the charts back', async () => {
     for (const ext of ['xlsx', 'csv', 'docx']) {
       const { code } = await cli(

@@ -1,6 +1,7 @@
 import { extname, relative, resolve } from 'node:path';
 import type { PowerChart } from '../../model/types.js';
 import { renderTable, type TableFormat } from '../../office.js';
+import { unlistedKeys } from '../../table/table.js';
 import { writeAtomic } from '../commit.js';
 import { describeError, UsageError } from '../errors.js';
 import { expandInputs } from '../inputs.js';
@@ -33,7 +34,14 @@ export async function tableCommand(
   const charts: PowerChart[] = [];
   for (const source of sources) {
     try {
-      charts.push(await loadSource(source, (line) => io.err(`warning / 警告: ${line}`)));
+      const chart = await loadSource(source, (line) => io.err(`warning / 警告: ${line}`));
+      const unlisted = unlistedKeys(chart);
+      if (unlisted.length > 0) {
+        io.err(
+          `note / 提示: ${relative(io.cwd, source.path) || source.path}: 一览表没有“${unlisted.join('”“')}”列，这些内容不列入 / the list has no column for ${unlisted.join(', ')}; left out`,
+        );
+      }
+      charts.push(chart);
     } catch (err) {
       failures.push(describeError(err, debug));
     }
