@@ -11,7 +11,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outputStem } from '../../src/cli/outputs.js';
 import { runCli } from '../../src/cli/program.js';
-import { starterYaml } from '../../src/cli/starter.js';
+import { starterYaml } from '../../src/model/starter.js';
 import { validateScene } from '../../src/scene/index.js';
 import {
   BAD_LEVEL_YAML,

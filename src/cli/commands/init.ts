@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseChart } from '../../model/parse.js';
+import { starterYaml } from '../../model/starter.js';
 import { templateXlsx } from '../../table/template.js';
 import { writeAtomic } from '../commit.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { starterYaml } from '../starter.js';
 
 /**
  * `fangkongtu init [file]`: writes a commented starter chart, or with --xlsx (or a .xlsx name)

@@ -1,4 +1,7 @@
-/** The starter file `fangkongtu init` writes, with Chinese keys (the default) or English ones. */
+/**
+ * The starter chart, with Chinese keys (the default) or English ones: what `fangkongtu init`
+ * writes and what the editor's 新建 starts from.
+ */
 export function starterYaml(english: boolean): string {
   return english ? ENGLISH : CHINESE;
 }
@@ -28,9 +31,9 @@ const CHINESE = `# 行政职权廉政风险防控图 — 由 fangkongtu 生成�
       内容:
         - 对提出的申请不重视或不接受；
         - 没有一次性告知申请所需提供的材料。
-      风险等级: 中   # 高、中、低；也可用 高风险/中风险/低风险、一级/二级/三级、高/一般/低，全图用同一套
+      风险等级: 中 # 高、中、低；也可用 高风险/中风险/低风险、一级/二级/三级、高/一般/低，全图用同一套
     防控措施:
-      # 说明: 严格按照有关规定办理。具体措施如下：   # 可选的引导语
+      # 说明: 严格按照有关规定办理。具体措施如下： # 可选的引导语
       内容:
         - 严格履行服务承诺制度，做到首问责任制和一次性告知制；
         - 明确工作程序、时限等，公开办事流程。
@@ -72,9 +75,9 @@ stages:
       items:
         - 对提出的申请不重视或不接受；
         - 没有一次性告知申请所需提供的材料。
-      level: medium   # high, medium, low (or 高, 中, 低; or one set of 高风险…, 一级/二级/三级, 高/一般/低)
+      level: medium # high, medium, low (or 高, 中, 低; or one set of 高风险…, 一级/二级/三级, 高/一般/低)
     control:
-      # intro: 严格按照有关规定办理。具体措施如下：   # optional lead sentence
+      # intro: 严格按照有关规定办理。具体措施如下： # optional lead sentence
       items:
         - 严格履行服务承诺制度，做到首问责任制和一次性告知制；
         - 明确工作程序、时限等，公开办事流程。

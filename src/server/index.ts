@@ -1,0 +1,18 @@
+import type { Route } from './route.js';
+import { assetRoutes } from './routes/assets.js';
+import { chartRoutes } from './routes/charts.js';
+import { fontRoutes } from './routes/fonts.js';
+
+export type { Route, ServerContext } from './route.js';
+export { HOST, MAX_BODY_BYTES, type RunningServer, type ServerOptions, startServer } from './server.js';
+
+/** The built editor page: `dist/browser` beside this module's folder in the package. */
+export const EDITOR_ASSETS = new URL('../browser/', import.meta.url);
+
+/**
+ * The editor's routes: the chart files' API, the fonts, and the page with its assets (the page
+ * last: its prefix route answers every other GET). A route of another feature goes before it.
+ */
+export async function editorRoutes(assetsDir: string): Promise<Route[]> {
+  return [...chartRoutes, ...fontRoutes, ...(await assetRoutes(assetsDir))];
+}
