@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/program.js';
-import { starterYaml } from '../../src/model/starter.js';
 import { loadChart, parseChart } from '../../src/model/index.js';
+import { starterYaml } from '../../src/model/starter.js';
 import { HEADER, workbook } from '../table/helpers.js';
 import { collectingIo, filesIn, tempDir } from './helpers.js';
 
