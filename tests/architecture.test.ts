@@ -25,7 +25,26 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   table: ['model', 'unicode'],
   docx: ['table', 'model', 'unicode'],
   '.': ['render', 'layout', 'scene', 'text', 'theme', 'fonts', 'model', 'table', 'docx', 'unicode'],
-  cli: ['.', 'render', 'layout', 'scene', 'text', 'theme', 'fonts', 'model', 'table', 'docx', 'unicode'],
+  // The browser entry: the npm API's pipeline (api.ts) and what it is made of; no files, no CLI.
+  browser: ['.', 'render', 'layout', 'scene', 'text', 'theme', 'fonts', 'model', 'unicode'],
+  // The editor page: the browser entry and the model's keys and schema the form is built from.
+  web: ['browser', 'model', 'unicode'],
+  // The editor's server: reads and writes chart files (the model's decoding), sends the fonts.
+  server: ['fonts', 'model', 'unicode'],
+  cli: [
+    '.',
+    'server',
+    'render',
+    'layout',
+    'scene',
+    'text',
+    'theme',
+    'fonts',
+    'model',
+    'table',
+    'docx',
+    'unicode',
+  ],
 };
 
 /** The CLI files that may touch `process`: the process's and the worker thread's entry points. */

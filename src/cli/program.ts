@@ -6,6 +6,7 @@ import { initCommand } from './commands/init.js';
 import { type InspectFlags, inspectCommand } from './commands/inspect.js';
 import { type RenderFlags, renderCommand } from './commands/render.js';
 import { schemaCommand } from './commands/schema.js';
+import { type ServeFlags, serveCommand } from './commands/serve.js';
 import { tableCommand } from './commands/table.js';
 import { validateCommand } from './commands/validate.js';
 import { describeError } from './errors.js';
@@ -136,6 +137,20 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .action((opts: { scene?: boolean }) => {
       code = schemaCommand(opts, io);
     });
+
+  bilingual(
+    program
+      .command('serve')
+      .description(
+        'edit the charts of a folder in the browser: a form, the YAML, a live preview (127.0.0.1 only)',
+      )
+      .argument('[dir]', 'the folder of chart files (default: the current folder)')
+      .option('--port <n>', 'the port (default: the first free one from 5730)')
+      .option('--open', 'open the editor in the default browser')
+      .action(async (dir: string | undefined, opts: ServeFlags) => {
+        code = await serveCommand(dir, opts, io);
+      }),
+  );
 
   program
     .command('init')

@@ -1,10 +1,9 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import * as fontkit from 'fontkit';
+import { fontFileExists, fontFileKey, readFontFile } from './files.js';
 
 /** One font face read from a file, parsed once and shared by every poster that uses it. */
 export interface LoadedFont {
-  /** Absolute path of the file the face came from. */
+  /** Absolute path of the file the face came from, or the name its bytes were added under. */
   readonly path: string;
   /** PostScript name of the face (selects the face inside a TTC collection). */
   readonly postscriptName: string;
@@ -12,7 +11,7 @@ export interface LoadedFont {
   /** PostScript names of every face in the file: more than one for a collection (.ttc). */
   readonly facesInFile: readonly string[];
   /** The whole file, for embedding (pdfkit) and rasterising (resvg). */
-  readonly bytes: Buffer;
+  readonly bytes: Uint8Array;
   readonly font: fontkit.Font;
 }
 
@@ -34,7 +33,7 @@ export interface FontFile {
  */
 export function parseFontSpec(spec: string): FontFile {
   const hash = spec.lastIndexOf('#');
-  if (hash <= 0 || existsSync(spec)) return { path: spec };
+  if (hash <= 0 || fontFileExists(spec)) return { path: spec };
   const face = spec.slice(hash + 1);
   return face ? { path: spec.slice(0, hash), face } : { path: spec.slice(0, hash) };
 }
@@ -46,20 +45,33 @@ export function parseFontSpec(spec: string): FontFile {
  */
 export class FontRegistry {
   readonly #faces = new Map<string, LoadedFont>();
+  readonly #added = new Map<string, Uint8Array>();
 
   /**
-   * The face in `path`: for a collection (.ttc), the one whose PostScript, family or full name is
-   * `face` (any case), else the first; for a single font, `face` must name it if given.
-   * Repeated calls return the same object without touching the disk.
+   * Adds a font file's bytes under `name`, so `load(name)` (and a {@link FontChoice} naming it)
+   * uses them without reading a file: how fonts reach the registry in a browser, where a page
+   * fetches them. In the browser build the bundled faces are named `NotoSansSC_400Regular.ttf`
+   * and `NotoSansSC_700Bold.ttf` (see `bundledFontPaths`).
+   */
+  add(name: string, bytes: Uint8Array | ArrayBuffer): void {
+    this.#added.set(name, bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+  }
+
+  /**
+   * The face in `path` (a file, or a name given to {@link FontRegistry.add}): for a collection
+   * (.ttc), the one whose PostScript, family or full name is `face` (any case), else the first;
+   * for a single font, `face` must name it if given. Repeated calls return the same object
+   * without touching the disk.
    *
    * @throws {@link FontError} when the file is not a font, or no face has the name (listing them)
    */
   load(path: string, face?: string): LoadedFont {
-    const abs = resolve(path);
+    const added = this.#added.get(path);
+    const abs = added ? path : fontFileKey(path);
     const key = `${abs}#${face ?? ''}`;
     const cached = this.#faces.get(key);
     if (cached) return cached;
-    const loaded = readFace(abs, face);
+    const loaded = readFace(abs, face, added);
     this.#faces.set(key, loaded);
     return loaded;
   }
@@ -70,17 +82,17 @@ export class FontRegistry {
   }
 }
 
-function readFace(abs: string, name: string | undefined): LoadedFont {
-  let bytes: Buffer;
+function readFace(abs: string, name: string | undefined, added: Uint8Array | undefined): LoadedFont {
+  let bytes: Uint8Array;
   try {
-    if (!statSync(abs).isFile()) throw new Error('not a regular file');
-    bytes = readFileSync(abs);
+    bytes = added ?? readFontFile(abs);
   } catch (err) {
     throw new FontError(`无法读取字体文件 ${abs} / cannot read font file ${abs}: ${(err as Error).message}`);
   }
   let parsed: fontkit.Font | fontkit.FontCollection;
   try {
-    parsed = fontkit.create(bytes);
+    // fontkit's types ask for a Buffer; it reads any Uint8Array.
+    parsed = fontkit.create(bytes as Buffer);
   } catch (err) {
     throw new FontError(
       `${abs} 不是有效的字体文件 / is not a TrueType/OpenType font: ${(err as Error).message}`,

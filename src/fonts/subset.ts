@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { harfbuzzSubsetWasm } from './files.js';
 import type { LoadedFont } from './registry.js';
 
 /**
@@ -51,27 +50,25 @@ function tag(name: string): number {
 }
 
 /**
- * The WebAssembly API of Node, typed here: the project's TypeScript libs (ES2022, Node types)
- * do not declare the `WebAssembly` global's classes.
+ * The WebAssembly API, typed here: the project's TypeScript libs (ES2022, Node types) do not
+ * declare the `WebAssembly` global's classes.
  */
 interface Wasm {
-  readonly Module: new (bytes: Uint8Array) => object;
+  compile(bytes: Uint8Array): Promise<object>;
   readonly Instance: new (module: object, imports: object) => { readonly exports: unknown };
 }
 const wasm = (globalThis as unknown as { WebAssembly: Wasm }).WebAssembly;
 
-let compiled: object | undefined;
+let compiled: Promise<object> | undefined;
 
 /**
- * A fresh instance of the subsetter. The compiled module is kept (compiling takes ~20 ms); the
- * instance, whose memory grows to hold a whole font, is not, so nothing large outlives a call.
+ * A fresh instance of the subsetter. The compiled module is kept (compiling takes ~20 ms; it is
+ * compiled asynchronously, as browsers require for a module this size on a page's main thread);
+ * the instance, whose memory grows to hold a whole font, is not, so nothing large outlives a call.
  */
-function instantiate(): HbSubset {
-  if (!compiled) {
-    const require = createRequire(import.meta.url);
-    compiled = new wasm.Module(readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')));
-  }
-  const hb = new wasm.Instance(compiled, {}).exports as HbSubset;
+async function instantiate(): Promise<HbSubset> {
+  compiled ??= harfbuzzSubsetWasm().then((bytes) => wasm.compile(bytes));
+  const hb = new wasm.Instance(await compiled, {}).exports as HbSubset;
   hb._initialize();
   return hb;
 }
@@ -92,8 +89,8 @@ function faceIndex(face: LoadedFont): number {
  * @param codePoints - The characters to keep.
  * @throws Error when HarfBuzz cannot subset the font (a damaged or unsupported file).
  */
-export function subsetFace(face: LoadedFont, codePoints: Iterable<number>): Uint8Array {
-  const hb = instantiate();
+export async function subsetFace(face: LoadedFont, codePoints: Iterable<number>): Promise<Uint8Array> {
+  const hb = await instantiate();
   const data = hb.malloc(face.bytes.byteLength);
   new Uint8Array(hb.memory.buffer, data, face.bytes.byteLength).set(face.bytes);
   const blob = hb.hb_blob_create(data, face.bytes.byteLength, MEMORY_MODE_READONLY, 0, 0);

@@ -1,28 +1,6 @@
-import { createRequire } from 'node:module';
-import type elkModule from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
+import { loadElk } from './elk.js';
 import { buildElkGraph, nodeId, type RowSizes } from './elk-graph.js';
-
-type ElkConstructor = typeof elkModule.default;
-
-const require = createRequire(import.meta.url);
-
-/**
- * The ELK constructor, loaded on first use. elkjs is a 2 MB CommonJS file: `require` compiles it
- * directly, while a static `import` first has Node detect its module format and scan it for
- * named exports (cjs-module-lexer), which cost ~130–300 ms more in every process and worker
- * thread at start-up. Loading it lazily also spares processes that never lay out (the CLI's
- * main thread while workers render). `require` keeps the module in its own cache.
- *
- * The file sets `exports.default`; depending on the loader the constructor is the export itself
- * or its `.default`. Accept both.
- */
-function loadElk(): ElkConstructor {
-  const exported = require('elkjs/lib/elk.bundled.js') as unknown;
-  return (
-    typeof exported === 'function' ? exported : (exported as { default: unknown }).default
-  ) as ElkConstructor;
-}
 
 /** A placed rectangle in flow coordinates (pt, origin at the flow's top-left). */
 export interface Rect {

@@ -1,4 +1,5 @@
 import { xmpDescriptions } from './pdf-xmp.js';
+import { loadPdfKit } from './platform.js';
 
 /** Document Info a PDF renderer fills in. */
 export interface PdfInfo {
@@ -48,19 +49,18 @@ const CREATOR = 'fangkongtu';
  * - XMP: pdfkit's own always carries the creation date; it is replaced (see above).
  * - Subset tags: pdfkit's are stable but the same in every file; pdf-fonts.ts derives them
  *   from the glyphs each subset holds.
- * - Compression is zlib deflate, which is deterministic for equal input.
+ * - Compression is fflate's deflate (pdfkit's browser build), deterministic for equal input.
  *
  * No page is added (`autoFirstPage: false`) and no default font is loaded (`font: ''`):
  * pdfkit would otherwise write an unused Helvetica dictionary into every file.
  *
- * pdfkit is imported on first use, not with the module: it takes ~0.1 s to load, which a
- * process or worker thread that only writes SVG or PNG (or only dispatches work) need not pay.
+ * pdfkit is its browser build on every platform (see `loadPdfKit`), loaded on first use.
  */
 export async function createPdfDocument(
   info: PdfInfo,
   options: PdfDocumentOptions = {},
 ): Promise<PDFKit.PDFDocument> {
-  const { default: PDFDocument } = await import('pdfkit');
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     autoFirstPage: false,
     font: '',
@@ -96,11 +96,16 @@ export async function createPdfDocument(
  */
 export function finishPdf(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const chunks: Uint8Array[] = [];
+    doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
     doc.on('end', () => {
-      const all = Buffer.concat(chunks);
-      resolve(new Uint8Array(all.buffer, all.byteOffset, all.byteLength));
+      const all = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+      let at = 0;
+      for (const c of chunks) {
+        all.set(c, at);
+        at += c.byteLength;
+      }
+      resolve(all);
     });
     doc.on('error', reject);
     doc.end();

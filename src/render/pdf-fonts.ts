@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2';
 import type { LoadedFont } from '../fonts/registry.js';
 
 /** Gives the pdfkit font name of a face, registering (and so embedding) each face once. */
@@ -40,7 +40,7 @@ export function createPdfFontBook(doc: PDFKit.PDFDocument): PdfFontBook {
       // pdfkit parses the bytes with its own fontkit and embeds a subset of the glyphs used.
       // For a TrueType collection the PostScript name picks the face; for a single font it must
       // be omitted, as fontkit would read it as a variation name and throw.
-      const collection = face.bytes.subarray(0, 4).toString('latin1') === 'ttcf';
+      const collection = String.fromCharCode(...face.bytes.subarray(0, 4)) === 'ttcf';
       if (collection) doc.registerFont(name, face.bytes, face.postscriptName);
       else doc.registerFont(name, face.bytes);
       // Selecting the font makes pdfkit create its EmbeddedFont, which is then corrected once.
@@ -85,9 +85,7 @@ function correctEmbeddedFont(font: EmbeddedFont): void {
  * name (print workflows, Ghostscript) could take one poster's subset for another's.
  */
 export function subsetTag(postscriptName: string, glyphs: readonly number[]): string {
-  const digest = createHash('sha256')
-    .update(`${postscriptName}\n${glyphs.join(',')}`)
-    .digest();
+  const digest = sha256(new TextEncoder().encode(`${postscriptName}\n${glyphs.join(',')}`));
   let tag = '';
   for (let i = 0; i < 6; i++) tag += String.fromCharCode(65 + ((digest[i] ?? 0) % 26));
   return tag;

@@ -1,7 +1,6 @@
-import { Resvg } from '@resvg/resvg-js';
 import type { FontSet } from '../fonts/font-set.js';
 import type { Scene } from '../scene/scene.js';
-import { encodeOpaquePng } from './png-encode.js';
+import { rasterise } from './platform.js';
 import { outlineSvg } from './svg.js';
 
 /**
@@ -61,7 +60,8 @@ export function pagePixels(
 }
 
 /**
- * Renders a Scene as a PNG by rasterising its outline SVG with resvg.
+ * Renders a Scene as a PNG by rasterising its outline SVG with resvg (`rasterise` of the
+ * platform: the native build in Node, the WebAssembly build of the same version in a browser).
  *
  * The SVG is drawn with glyph outlines, so resvg needs no fonts: system fonts are not loaded
  * (faster, and the image cannot depend on the machine) and no resource directory is given, so
@@ -76,9 +76,7 @@ export function pagePixels(
  * resvg's `renderAsync` runs on libuv's thread pool but was never faster here (two cores, A4 at
  * 300 dpi: ~150 ms synchronous vs ~170–330 ms async per page, and four pages in parallel took
  * as long as four in a row), so the synchronous renderer is used; the function stays async so
- * a worker-based renderer can replace it without changing callers. The PNG file is written by
- * {@link encodeOpaquePng} (8-bit RGB, zlib level 3) rather than resvg's `asPng` (RGBA at the
- * default level), which took longer than the rendering itself.
+ * a worker-based renderer can replace it without changing callers.
  *
  * @param opts - `dpi` (default 300), `maxPixels` (default {@link DEFAULT_MAX_PIXELS}).
  * @returns PNG file bytes.
@@ -93,21 +91,7 @@ export async function renderScenePng(
   const dpi = opts.dpi ?? 300;
   if (!Number.isFinite(dpi) || dpi <= 0) throw new RangeError(`dpi must be a positive number, got ${dpi}`);
   checkPixelBudget(scene.page, dpi, opts.maxPixels);
-  // resvg frees a rendered page's pixels (35 MB at A4, 300 dpi) in a N-API finalizer, which
-  // Node runs only when the event loop turns. A caller rendering page after page without other
-  // I/O between (a batch through the API) never lets it turn, and memory grew by ~35 MB a page
-  // (9 GB for a few hundred pages). One turn here lets the earlier pages go first.
-  await new Promise<void>((resolve) => setImmediate(resolve));
   const px = pagePixels(scene.page, dpi);
   const svg = outlineSvg(scene, fonts, { width: String(px.width), height: String(px.height) });
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'original' },
-    background: '#ffffff',
-    font: { loadSystemFonts: false },
-    logLevel: 'off',
-  });
-  const image = resvg.render();
-  // The background is opaque white, so every pixel is opaque: RGB is enough (see png-encode.ts).
-  const png = encodeOpaquePng(image.pixels, image.width, image.height);
-  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+  return rasterise(svg);
 }

@@ -1,8 +1,9 @@
 import { type Dom, SVG, type Svg, withWindow } from '@svgdotjs/svg.js';
-import { createSVGWindow } from 'svgdom';
+import { svgWindow } from './platform.js';
 
 /**
- * Builds one SVG document with svg.js on a fresh svgdom window and returns its markup.
+ * Builds one SVG document with svg.js on a fresh window of the platform (svgdom in Node, an XML
+ * document of the page in a browser) and returns its markup.
  *
  * svg.js keeps the window it creates nodes in as global state (`registerWindow`). A window per
  * call, registered through `withWindow` (which restores the previous one afterwards), is safe
@@ -16,8 +17,8 @@ import { createSVGWindow } from 'svgdom';
  *   for the life of the process and would make the output differ between calls.
  */
 export function buildSvg(build: (root: Svg) => void): string {
-  const window = createSVGWindow();
-  // withWindow's parameter is the DOM Window type; svgdom's window is its Node stand-in.
+  const window = svgWindow();
+  // withWindow's parameter is the DOM Window type; the platform's window stands in for it.
   return withWindow(window as unknown as Parameters<typeof withWindow>[0], (_win, document) => {
     const root = SVG(document.documentElement) as Svg;
     // svg.js stamps xmlns, xmlns:xlink and version on the root with plain setAttribute. svgdom's

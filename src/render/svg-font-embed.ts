@@ -1,5 +1,6 @@
 import { subsetFace } from '../fonts/subset.js';
 import type { Scene } from '../scene/scene.js';
+import { base64 } from './base64.js';
 import type { SceneFaces } from './scene-fonts.js';
 import { fontWeight } from './svg-text.js';
 
@@ -45,10 +46,10 @@ export async function embedFonts(scene: Scene, faces: SceneFaces, prefix: string
   const families = new Map<string, string>();
   for (const [id, face] of faces.used) {
     const codePoints = [...(chars.get(id) ?? [])].sort((a, b) => a - b);
-    const woff2 = await compress(subsetFace(face, codePoints));
+    const woff2 = await compress(await subsetFace(face, codePoints));
     const family = `${prefix}-${id}`;
     families.set(id, `${cssString(family)}, ${cssString(face.familyName)}, sans-serif`);
-    const data = Buffer.from(woff2.buffer, woff2.byteOffset, woff2.byteLength).toString('base64');
+    const data = base64(woff2);
     // The weight descriptor matches the `font-weight` the text asks for, so a bold face is used
     // as it is rather than a regular one made bold by the browser.
     rules.push(

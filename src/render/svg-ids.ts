@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex } from '@noble/hashes/utils';
 import type { Scene } from '../scene/scene.js';
 import type { SceneFaces } from './scene-fonts.js';
 
@@ -16,14 +17,14 @@ import type { SceneFaces } from './scene-fonts.js';
  * objects list their keys in the schema's order) are one drawing.
  */
 export function svgIdPrefix(scene: Scene, faces: SceneFaces, mode: string): string {
-  const hash = createHash('sha256').update(mode).update('\0').update(canonicalJson(scene));
+  const hash = sha256.create().update(mode).update('\0').update(canonicalJson(scene));
   for (const [id, face] of faces.used) {
     // `checkSumAdjustment` is the checksum of the whole font file (OpenType `head` table), so
     // two versions of a font with one PostScript name still get different ids.
     const head = (face.font as unknown as { head?: { checkSumAdjustment?: number } }).head;
     hash.update(`\0${id}:${face.postscriptName}:${head?.checkSumAdjustment ?? 0}`);
   }
-  return `fk${hash.digest('hex').slice(0, 10)}`;
+  return `fk${bytesToHex(hash.digest()).slice(0, 10)}`;
 }
 
 /** `value` as JSON with every object's keys in sorted order. */

@@ -105,7 +105,7 @@ export function openChartDoc(text: string, json: boolean): ChartDoc | undefined 
 function openYaml(text: string): ChartDoc | undefined {
   const doc = parseDocument(text.startsWith('\uFEFF') ? text.slice(1) : text);
   if (doc.errors.length > 0) return undefined;
-  if (doc.contents === null) doc.contents = doc.createNode({}) as YAMLMap;
+  if (doc.contents === null) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
   if (!isMap(doc.contents)) return undefined;
   const keys: string[] = [];
   const collect = (node: unknown): void => {

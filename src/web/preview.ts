@@ -112,8 +112,12 @@ export async function downloadBytes(
     case 'svg':
       return new Blob([await renderSvg(scene, { fonts })], { type: 'image/svg+xml' });
     case 'png':
-      return new Blob([await renderPng(scene, { fonts, dpi: 300 })], { type: 'image/png' });
+      return new Blob([(await renderPng(scene, { fonts, dpi: 300 })) as Uint8Array<ArrayBuffer>], {
+        type: 'image/png',
+      });
     case 'pdf':
-      return new Blob([await renderPdf(scene, { fonts })], { type: 'application/pdf' });
+      return new Blob([(await renderPdf(scene, { fonts })) as Uint8Array<ArrayBuffer>], {
+        type: 'application/pdf',
+      });
   }
 }
