@@ -1,4 +1,3 @@
-import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import type { PdfKitConstructor } from '../render/platform.js';
 import { wasmBytes } from './assets.js';
 
@@ -42,6 +41,7 @@ let resvg: Promise<void> | undefined;
  * native one Node uses), initialised once per page, no fonts, on white.
  */
 export async function rasterise(svg: string): Promise<Uint8Array> {
+  const { initWasm, Resvg } = await import('@resvg/resvg-wasm');
   resvg ??= wasmBytes('resvg').then((bytes) => initWasm(bytes));
   await resvg;
   const renderer = new Resvg(svg, {

@@ -43,6 +43,7 @@ const CHINESE = `# 行政职权廉政风险防控图 — 由 fangkongtu 生成�
   #   可选: 是
   #   条件: 涉及重大利益关系的
   - 名称: 办结
+
 # 可选的页脚：
 # 页脚:
 #   编制单位: 某某局
@@ -87,6 +88,7 @@ stages:
   #   optional: true
   #   when: 涉及重大利益关系的
   - name: 办结
+
 # Optional footer:
 # footer:
 #   unit: 某某局

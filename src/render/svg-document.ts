@@ -21,16 +21,51 @@ export function buildSvg(build: (root: Svg) => void): string {
   // withWindow's parameter is the DOM Window type; the platform's window stands in for it.
   return withWindow(window as unknown as Parameters<typeof withWindow>[0], (_win, document) => {
     const root = SVG(document.documentElement) as Svg;
-    // svg.js stamps xmlns, xmlns:xlink and version on the root with plain setAttribute. svgdom's
-    // serializer (0.1.25) rejects an `xmlns` attribute outside the xmlns namespace ("Invalid
-    // State Error"); it writes the element's own namespace declaration itself. xlink is unused
-    // (SVG 2 `href`), and `version` is meaningless to SVG 2 viewers.
+    // svg.js stamps xmlns, xmlns:xlink and version on the root with plain setAttribute. The
+    // serializer below declares the namespace itself; xlink is unused (SVG 2 `href`), and
+    // `version` is meaningless to SVG 2 viewers.
     root.node.removeAttribute('xmlns');
     root.node.removeAttributeNS('http://www.w3.org/2000/xmlns/', 'xlink');
     root.node.removeAttribute('version');
     build(root);
-    return root.svg();
+    return serialize(root.node as unknown as DomNode);
   });
+}
+
+/** The parts of a DOM node (svgdom's or a browser's) {@link serialize} reads. */
+interface DomNode {
+  readonly nodeType: number;
+  readonly nodeName: string;
+  readonly data?: string;
+  readonly attributes?: ArrayLike<{ readonly name: string; readonly value: string }>;
+  readonly childNodes: ArrayLike<DomNode>;
+}
+
+const ELEMENT = 1;
+const TEXT = 3;
+
+/** `&`, `<`, `>` and `"` as entities, in text and in attribute values alike. */
+function escapeXml(text: string): string {
+  return text.replace(
+    /[&<>"]/gu,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string,
+  );
+}
+
+/**
+ * The markup of an SVG tree, written here rather than by the platform: svgdom and a browser's
+ * XML serializer disagree (svgdom escapes `"` in text and writes an end tag for every element; a
+ * browser writes `"` as it is and closes an empty element with `/>`), and the SVG must be the
+ * same bytes in Node and in a page. The form is svgdom's, as before: attributes in the order
+ * set, under their qualified names (`xml:space`), the SVG namespace declared on the root.
+ */
+function serialize(node: DomNode, root = true): string {
+  if (node.nodeType === TEXT) return escapeXml(node.data ?? '');
+  if (node.nodeType !== ELEMENT) return '';
+  const attributes = Array.from(node.attributes ?? [], (a) => ` ${a.name}="${escapeXml(a.value)}"`).join('');
+  const children = Array.from(node.childNodes, (c) => serialize(c, false)).join('');
+  const xmlns = root ? ' xmlns="http://www.w3.org/2000/svg"' : '';
+  return `<${node.nodeName}${xmlns}${attributes}>${children}</${node.nodeName}>`;
 }
 
 /** The XML namespace, for `xml:space`: svgdom needs namespaced attributes set with their URI. */

@@ -34,7 +34,9 @@ export function cssString(text: string): string {
  * quality), paid once per poster; the CLI's cache skips unchanged posters.
  */
 export async function embedFonts(scene: Scene, faces: SceneFaces, prefix: string): Promise<EmbeddedFonts> {
-  const { compress } = await import('wawoff2');
+  // The encoder alone (the package's index also loads a decoder); a CommonJS module whose export
+  // is the function, which both Node and a bundle give as `default`.
+  const { default: compress } = await import('wawoff2/compress.js');
   const chars = new Map<string, Set<number>>();
   for (const run of scene.texts) {
     const id = faces.canonicalId(run.font);

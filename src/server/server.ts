@@ -32,11 +32,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Headers on every answer: the page loads nothing from elsewhere and is never framed. */
+/**
+ * Headers on every answer: the page loads nothing from elsewhere and is never framed. Scripts
+ * come only from the server; `'unsafe-eval'` is there for the WOFF2 encoder of the SVG download
+ * (wawoff2, an Emscripten build whose bindings make their call wrappers with `new Function`),
+ * and `'wasm-unsafe-eval'` for the WebAssembly (HarfBuzz, WOFF2, resvg); the WOFF2 encoder
+ * carries its WebAssembly as a `data:` URL, which it fetches.
+ */
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy':
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
-    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; " +
+    "default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
+    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' data:; object-src 'none'; " +
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',

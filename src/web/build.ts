@@ -9,7 +9,7 @@
  * splits shared code and what is needed only later (pdfkit, the WOFF2 encoder, resvg) into
  * chunks loaded on first use, and needs no configuration files or plugins beyond the one below.
  */
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +41,22 @@ const browserModules: Plugin = {
   },
 };
 
+/**
+ * wawoff2's Emscripten build hands its module to `module.exports` only when it finds itself in
+ * Node; in a page the encoder would never be reached (its `compress` waits forever). This adds
+ * the export for every environment, at the end of that one file, when it is bundled.
+ */
+const wawoff2InPages: Plugin = {
+  name: 'fangkongtu-wawoff2-in-pages',
+  setup(b) {
+    // esbuild reads the filter as a Go regular expression, which takes no flags.
+    b.onLoad({ filter: /wawoff2[\\/]build[\\/]compress_binding\.js$/ }, async (args) => ({
+      contents: `${await readFile(args.path, 'utf8')}\nmodule.exports = Module;\n`,
+      loader: 'js',
+    }));
+  },
+};
+
 /** The WebAssembly files copied beside the bundle, by the names src/browser/assets.ts fetches. */
 const WASM: Readonly<Record<string, string>> = {
   'harfbuzz-subset.wasm': 'harfbuzzjs/dist/harfbuzz-subset.wasm',
@@ -64,7 +80,7 @@ export async function buildWeb(outdir: string): Promise<Metafile> {
     splitting: true,
     platform: 'browser',
     target: ['es2022', 'chrome100', 'firefox100', 'safari16'],
-    minify: true,
+    minify: process.env.FANGKONGTU_DEBUG_BUILD !== '1',
     // Licences of the bundled packages go to *.LEGAL.txt files beside the scripts.
     legalComments: 'external',
     // Chunks beside the entries: the WebAssembly files are found relative to the script's URL.
@@ -74,7 +90,7 @@ export async function buildWeb(outdir: string): Promise<Metafile> {
     // wawoff2 (the WOFF2 encoder, compiled by Emscripten) requires Node's fs and path only in
     // code that runs under Node; in a page those branches are never taken.
     external: ['fs', 'path'],
-    plugins: [browserModules],
+    plugins: [browserModules, wawoff2InPages],
   });
   const require = createRequire(import.meta.url);
   for (const [name, from] of Object.entries(WASM)) await copyFile(require.resolve(from), join(outdir, name));
@@ -83,7 +99,7 @@ export async function buildWeb(outdir: string): Promise<Metafile> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const outdir = join(ROOT, 'dist/web');
+  const outdir = resolve(process.argv[2] ?? join(ROOT, 'dist/web'));
   const meta = await buildWeb(outdir);
   const bytes = Object.values(meta.outputs).reduce((n, o) => n + o.bytes, 0);
   console.log(

@@ -304,7 +304,11 @@ function entryCard(
   const move = (to: number) =>
     edits.edit((d) => d.move(path, i, to), { rerender: true, focus: `${pathKey(path)}.${to}.name` });
   const button = (label: string, title: string, onclick: () => void, disabled = false) =>
-    h('button', { type: 'button', title, 'aria-label': title, disabled, onclick }, label);
+    h(
+      'button',
+      { type: 'button', class: 'entry-action', title, 'aria-label': title, disabled, onclick },
+      label,
+    );
   const title = h('span', { class: 'entry-name' }, name);
   const head = h(
     'div',

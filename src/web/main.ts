@@ -189,7 +189,11 @@ async function refreshFiles(): Promise<void> {
       h(
         'li',
         { 'data-path': f.path, class: f.path === file?.path ? 'current' : undefined },
-        h('button', { type: 'button', title: f.path, onclick: () => void open(f.path) }, f.path),
+        h(
+          'button',
+          { type: 'button', class: 'file-button', title: f.path, onclick: () => void open(f.path) },
+          f.path,
+        ),
       ),
     ),
   );

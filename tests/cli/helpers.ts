@@ -79,7 +79,8 @@ export async function buildCli(): Promise<string> {
   await cp(join(ROOT, 'package.json'), join(staging, 'package.json'));
   await symlink(join(ROOT, 'node_modules'), join(staging, 'node_modules'), 'dir');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const build = await run(npm, ['run', 'build', '--', '--outDir', join(staging, 'dist')]);
+  let build = await run(npm, ['run', 'build:lib', '--', '--outDir', join(staging, 'dist')]);
+  if (build.code === 0) build = await run(npm, ['run', 'build:web', '--', join(staging, 'dist', 'web')]);
   // As `npm pack` does (prepack): the bundled faces go beside the build, so the CLI under test
   // reads its fonts from where a published package keeps them.
   const ship =
