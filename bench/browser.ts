@@ -34,12 +34,16 @@ const visit = (file: string): void => {
   for (const i of byName.get(file)?.imports ?? []) if (i.kind === 'import-statement') visit(name(i.path));
 };
 visit(entry[0]);
-const lazy = outputs.filter(([p, o]) => p.endsWith('.js') && !staticFiles.has(p) && !o.entryPoint).map(([p]) => p);
+const lazy = outputs
+  .filter(([p, o]) => p.endsWith('.js') && !staticFiles.has(p) && !o.entryPoint)
+  .map(([p]) => p);
 console.log('## bundle');
 console.log(`fangkongtu.js and the chunks it imports at once: ${size([...staticFiles])}`);
 for (const p of lazy) console.log(`on first use: ${p}: ${size([p])}`);
 for (const w of ['harfbuzz-subset.wasm', 'resvg.wasm']) console.log(`${w}: ${size([w])}`);
-console.log(`fonts: Regular ${mb(statSync(bundledFontPaths.regular).size)}, Bold ${mb(statSync(bundledFontPaths.bold).size)}`);
+console.log(
+  `fonts: Regular ${mb(statSync(bundledFontPaths.regular).size)}, Bold ${mb(statSync(bundledFontPaths.bold).size)}`,
+);
 
 const server = await startServer({ dir: 'fixtures', port: 0, routes: await editorRoutes(outdir) });
 const browser = await launchChromium({ fonts: 'latin' });

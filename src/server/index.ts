@@ -6,8 +6,8 @@ import { fontRoutes } from './routes/fonts.js';
 export type { Route, ServerContext } from './route.js';
 export { HOST, MAX_BODY_BYTES, type RunningServer, type ServerOptions, startServer } from './server.js';
 
-/** The built editor page: `dist/browser` beside this module's folder in the package. */
-export const EDITOR_ASSETS = new URL('../browser/', import.meta.url);
+/** The built editor page: `dist/web` beside this module's folder in the package. */
+export const EDITOR_ASSETS = new URL('../web/', import.meta.url);
 
 /**
  * The editor's routes: the chart files' API, the fonts, and the page with its assets (the page

@@ -5,7 +5,7 @@ import type { Route } from '../route.js';
 import { contentType, sendFile } from '../static-file.js';
 
 /**
- * The editor page and its built assets (`dist/browser`: the page, scripts, styles, WebAssembly).
+ * The editor page and its built assets (`dist/web`: the page, scripts, styles, WebAssembly).
  * The files are listed once when the server starts; a request is answered only with a file of
  * that list, so no part of a URL is ever joined to a path on the disk.
  */
