@@ -22,6 +22,8 @@ const downloads = [...document.querySelectorAll<HTMLButtonElement>('[data-downlo
 const pageSelect = byId<HTMLSelectElement>('page');
 const themeSelect = byId<HTMLSelectElement>('theme');
 const conflict = byId('conflict');
+const printButton = byId<HTMLButtonElement>('print');
+const fileNote = byId('file-note');
 const fields = chartForm();
 
 /** The file being edited: what was opened or last saved, to tell unsaved changes. */
@@ -83,9 +85,23 @@ function textChanged(text: string, how: { fromText: boolean; rerender?: boolean 
   });
   markFormFields(form, listed);
   source.mark(new Map(listed.filter((p) => p.problem.line > 0).map((p) => [p.problem.line, p.severity])));
-  for (const b of downloads) b.disabled = !chart || !fonts;
+  enableOutputs();
   showTitle();
   schedulePreview();
+}
+
+/** Downloads and printing need a chart without problems (and the fonts); the buttons say why not. */
+function enableOutputs(): void {
+  const why = !fonts
+    ? '字体还在载入'
+    : !chart
+      ? '文件有问题，按“问题”里的提示改好后才能下载和打印'
+      : undefined;
+  for (const b of [...downloads, printButton]) {
+    b.dataset.title ??= b.title;
+    b.disabled = why !== undefined;
+    b.title = why ?? b.dataset.title;
+  }
 }
 
 function drawForm(): void {
@@ -165,7 +181,10 @@ function opened(chartFile: OpenedChart): void {
   for (const li of fileList.querySelectorAll('li'))
     li.classList.toggle('current', li.dataset.path === chartFile.path);
   history.replaceState(null, '', `?file=${encodeURIComponent(chartFile.path)}`);
-  say(chartFile.note ? `${chartFile.note.zh}保存时会存为 UTF-8。` : `已打开 ${chartFile.path}`);
+  // A file in GBK or UTF-16 is saved as UTF-8: said beside its name for as long as it is open.
+  fileNote.textContent = chartFile.note ? `${chartFile.encoding} 编码，保存时改存为 UTF-8` : '';
+  fileNote.title = chartFile.note ? `${chartFile.note.zh} / ${chartFile.note.en}` : '';
+  say(`已打开 ${chartFile.path}`);
 }
 
 async function open(path: string): Promise<void> {
@@ -279,7 +298,7 @@ async function download(format: 'svg' | 'png' | 'pdf', button: HTMLButtonElement
     say(`生成 ${format.toUpperCase()} 时出错：${(e as Error).message}`, 'error');
   } finally {
     button.textContent = label;
-    button.disabled = !chart;
+    enableOutputs();
   }
 }
 
@@ -311,7 +330,7 @@ function wire(): void {
       () => void download(button.dataset.download as 'svg' | 'png' | 'pdf', button),
     );
   }
-  byId('print').addEventListener('click', () => window.print());
+  printButton.addEventListener('click', () => window.print());
   for (const select of [pageSelect, themeSelect]) {
     select.addEventListener('change', () => {
       setPrintPage();
@@ -348,8 +367,8 @@ async function start(): Promise<void> {
   else previewNote.textContent = '点左边的文件打开，或点“新建”。';
   try {
     fonts = await loadingFonts;
-    say(file ? `已打开 ${file.path}` : '就绪');
-    for (const b of downloads) b.disabled = !chart;
+    if (status.textContent === '正在载入字体…') say(file ? `已打开 ${file.path}` : '就绪');
+    enableOutputs();
     void updatePreview();
   } catch (e) {
     say(`字体载入失败：${(e as Error).message}`, 'error');
