@@ -34,11 +34,15 @@ const visit = (file: string): void => {
   for (const i of byName.get(file)?.imports ?? []) if (i.kind === 'import-statement') visit(name(i.path));
 };
 visit(entry[0]);
+// Dynamic imports are entry points to esbuild too: what is neither loaded at once nor the editor.
 const lazy = outputs
-  .filter(([p, o]) => p.endsWith('.js') && !staticFiles.has(p) && !o.entryPoint)
+  .filter(([p]) => p.endsWith('.js') && !staticFiles.has(p) && p !== 'editor.js')
   .map(([p]) => p);
 console.log('## bundle');
 console.log(`fangkongtu.js and the chunks it imports at once: ${size([...staticFiles])}`);
+console.log(
+  `the editor page (editor.js, editor.css, index.html): ${size(['editor.js', 'editor.css', 'index.html'])}`,
+);
 for (const p of lazy) console.log(`on first use: ${p}: ${size([p])}`);
 for (const w of ['harfbuzz-subset.wasm', 'resvg.wasm']) console.log(`${w}: ${size([w])}`);
 console.log(
