@@ -15,6 +15,7 @@
 export {
   type BookletOptions,
   type Drawable,
+  layoutChart,
   type RenderOptions,
   renderBooklet,
   renderPdf,
@@ -24,7 +25,8 @@ export {
 export { bundledFontPaths } from '../fonts/bundled.js';
 export { createFontSet, type FontChoice, type FontSet } from '../fonts/font-set.js';
 export { FontError, FontRegistry, type LoadedFont } from '../fonts/registry.js';
-export { LayoutError, type LayoutOptions, layoutChart } from '../layout/layout-chart.js';
+export { LayoutError, type LayoutOptions } from '../layout/layout-chart.js';
+export { CHART_OBJECT, type ValidateOptions, validateChart } from '../model/chart-object.js';
 export { chartJsonSchema } from '../model/json-schema.js';
 export { type ParseOptions, parseChart } from '../model/parse.js';
 export { ChartError, type ChartWarning, formatProblem, type Problem } from '../model/problems.js';
@@ -32,7 +34,7 @@ export { LIMITS } from '../model/schema.js';
 export { starterYaml } from '../model/starter.js';
 export { DEFAULT_TITLE, LEVEL_LABELS, type PowerChart, type RiskLevel, type Stage } from '../model/types.js';
 export type { PdfOptions } from '../render/pdf.js';
-export type { PngOptions } from '../render/png.js';
+export { DEFAULT_MAX_PIXELS, PixelBudgetError, type PngOptions } from '../render/png.js';
 export type { SvgOptions, SvgTextMode } from '../render/svg.js';
 export type { Scene } from '../scene/scene.js';
 export { colorTheme, monoTheme, type Theme, themes } from '../theme/index.js';

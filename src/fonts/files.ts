@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 
 /**
  * The font files of the platform: in Node, files on disk. The browser build replaces this module
- * with `src/browser/font-files.ts` (see esbuild.config.mjs), where fonts are bytes added to the
+ * with `src/browser/font-files.ts` (see src/web/build.ts), where fonts are bytes added to the
  * registry by name and there are no files to read.
  */
 

@@ -7,7 +7,7 @@ import { encodeOpaquePng } from './png-encode.js';
 
 /**
  * What drawing needs from the platform it runs on, in Node. The browser build replaces this
- * module with `src/browser/render-platform.ts` (see esbuild.config.mjs); both export the same
+ * module with `src/browser/render-platform.ts` (see src/web/build.ts); both export the same
  * names with the same types (`tests/browser/bundle.test.ts` checks the pair), and everything else
  * in `render/` is the same code on both, so the SVG and PDF bytes are the same.
  */
