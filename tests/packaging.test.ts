@@ -7,6 +7,7 @@
  */
 import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSvg } from '../src/api.js';
 import { parseChart } from '../src/model/index.js';
@@ -74,6 +75,16 @@ stages:
   - name: 办结
 `;
 
+/** A strict consumer's compiler settings: the package's types must compile without skipLibCheck. */
+const CONSUMER_OPTIONS = {
+  strict: true,
+  skipLibCheck: false,
+  module: 'nodenext',
+  moduleResolution: 'nodenext',
+  target: 'es2022',
+  noEmit: true,
+};
+
 async function tsc(files: Record<string, string>): Promise<{ code: number; stdout: string }> {
   for (const [name, text] of Object.entries(files)) await writeFile(join(consumer, name), text);
   return run(
@@ -114,15 +125,7 @@ describe('the installed package', () => {
   }, 60_000);
 
   it('type-checks for an ESM and a CommonJS consumer with skipLibCheck: false', async () => {
-    const compilerOptions = {
-      strict: true,
-      skipLibCheck: false,
-      module: 'nodenext',
-      moduleResolution: 'nodenext',
-      target: 'es2022',
-      noEmit: true,
-      types: ['node'],
-    };
+    const compilerOptions = { ...CONSUMER_OPTIONS, types: ['node'] };
     const usage = `const chart: f.PowerChart = f.parseChart('');
 const scene: Promise<f.Scene> = f.layoutChart(chart, { page: 'A4' });
 const fonts: f.FontSet = f.createFontSet(new f.FontRegistry());
@@ -132,6 +135,34 @@ void scene.then((s) => f.renderPng(s, { fonts, dpi: 150, maxPixels: f.DEFAULT_MA
       'tsconfig.json': JSON.stringify({ compilerOptions, files: ['esm.mts', 'cjs.cts'] }),
       'esm.mts': `import * as f from 'fangkongtu';\n${usage}`,
       'cjs.cts': `import f = require('fangkongtu');\n${usage}`,
+    });
+    expect(result.stdout).toBe('');
+    expect(result.code).toBe(0);
+  }, 120_000);
+
+  it('gives web pages fangkongtu/browser: the bundle with its WebAssembly, its types, and the editor page', async () => {
+    const resolved = await run(
+      process.execPath,
+      ['--input-type=module', '-e', "console.log(import.meta.resolve('fangkongtu/browser'))"],
+      { cwd: consumer },
+    );
+    expect(resolved.code, resolved.stderr).toBe(0);
+    expect(resolved.stdout.trim()).toBe(pathToFileURL(join(installed, 'dist', 'web', 'fangkongtu.js')).href);
+    const web = await readdir(join(installed, 'dist', 'web'));
+    for (const file of ['harfbuzz-subset.wasm', 'resvg.wasm', 'index.html', 'editor.js', 'editor.css'])
+      expect(web).toContain(file);
+
+    const result = await tsc({
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: { ...CONSUMER_OPTIONS, lib: ['es2022', 'dom'], types: [] },
+        files: ['page.mts'],
+      }),
+      'page.mts': `import * as b from 'fangkongtu/browser';
+const fonts: b.FontSet = b.fontSetFromBytes({ regular: new Uint8Array(), bold: new Uint8Array() });
+const chart: b.PowerChart = b.parseChart('');
+b.setWasmLocations({ resvg: new URL('./resvg.wasm', import.meta.url) });
+void b.renderPdf(chart, { fonts, page: 'A3' }).then((pdf: Uint8Array) => pdf.byteLength);
+`,
     });
     expect(result.stdout).toBe('');
     expect(result.code).toBe(0);
