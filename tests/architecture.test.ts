@@ -27,10 +27,12 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   '.': ['render', 'layout', 'scene', 'text', 'theme', 'fonts', 'model', 'table', 'docx', 'unicode'],
   // The browser entry: the npm API's pipeline (api.ts) and what it is made of; no files, no CLI.
   browser: ['.', 'render', 'layout', 'scene', 'text', 'theme', 'fonts', 'model', 'unicode'],
+  // The editor's HTTP API as both ends see it: plain bodies and the refusal.
+  protocol: [],
   // The editor page: the browser entry and the model's keys and schema the form is built from.
-  web: ['browser', 'model', 'unicode'],
+  web: ['browser', 'protocol', 'model', 'unicode'],
   // The editor's server: reads and writes chart files (the model's decoding), sends the fonts.
-  server: ['fonts', 'model', 'unicode'],
+  server: ['protocol', 'fonts', 'model', 'unicode'],
   cli: [
     '.',
     'server',

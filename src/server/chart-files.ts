@@ -3,22 +3,8 @@ import { lstat, open, readdir, readFile, realpath, rename, rm, stat } from 'node
 import { basename, dirname, join } from 'node:path';
 import { decodeChartBytes, encodingNote } from '../model/decode.js';
 import { MAX_FILE_BYTES } from '../model/load.js';
+import { type ChartEntry, type ChartListing, type OpenedChart, Refusal } from '../protocol/editor-api.js';
 import { type ChartPath, isChartName, isInside, PathRefused } from './chart-paths.js';
-
-/** One chart file of the served folder, as the file list shows it. */
-export interface ChartEntry {
-  /** `/`-separated, relative to the folder. */
-  readonly path: string;
-  readonly size: number;
-  /** Last modification, ms since the epoch. */
-  readonly modified: number;
-}
-
-/** The listing, and whether it stopped at {@link MAX_LISTED} files or {@link MAX_DEPTH} folders. */
-export interface ChartListing {
-  readonly files: readonly ChartEntry[];
-  readonly truncated: boolean;
-}
 
 /** A listing stops here: a folder with more charts than this is not one office's set. */
 export const MAX_LISTED = 2000;
@@ -78,27 +64,11 @@ export function contentVersion(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** A chart file opened for editing. */
-export interface OpenedChart {
-  readonly path: string;
-  readonly text: string;
-  readonly version: string;
-  /** The file's encoding; the editor saves UTF-8, and says so when this is another. */
-  readonly encoding: string;
-  /** A note when the file is not UTF-8, in both languages. */
-  readonly note?: { readonly zh: string; readonly en: string };
-}
-
 /** Refused because of what the file holds or how big it is; `status` is the HTTP status. */
-export class FileRefused extends Error {
+export class FileRefused extends Refusal {
   override readonly name = 'FileRefused';
-  constructor(
-    readonly status: 404 | 409 | 413 | 422,
-    readonly code: string,
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(en);
+  constructor(status: 404 | 409 | 413 | 422, code: string, zh: string, en: string) {
+    super(status, code, zh, en);
   }
 }
 

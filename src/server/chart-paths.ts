@@ -1,5 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import { dirname, extname, join, sep } from 'node:path';
+import { Refusal } from '../protocol/editor-api.js';
 
 /** The extensions of chart files: the only files the editor's server reads or writes. */
 export const CHART_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json'];
@@ -8,15 +9,15 @@ export const CHART_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json'];
 const MAX_PATH_LENGTH = 1024;
 
 /** Why a requested path is refused, in both languages; `status` is the HTTP status to answer. */
-export class PathRefused extends Error {
+export class PathRefused extends Refusal {
   override readonly name = 'PathRefused';
   constructor(
-    readonly status: 400 | 403 | 404,
-    readonly code: 'bad-path' | 'outside' | 'hidden' | 'not-chart' | 'not-found',
-    readonly zh: string,
-    readonly en: string,
+    status: 400 | 403 | 404,
+    code: 'bad-path' | 'outside' | 'hidden' | 'not-chart' | 'not-found',
+    zh: string,
+    en: string,
   ) {
-    super(en);
+    super(status, code, zh, en);
   }
 }
 

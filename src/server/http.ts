@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { Refusal, type RefusalBody } from '../protocol/editor-api.js';
 
 /** A request as a route sees it: parsed, and its body read only when the route asks for it. */
 export interface RouteRequest {
@@ -20,16 +21,8 @@ export interface RouteResponse {
  * A refusal the page shows the user: a stable `code` for the page's logic and the reason in
  * both languages. Routes throw it (or the path and file refusals, which carry the same fields).
  */
-export class RequestRefused extends Error {
+export class RequestRefused extends Refusal {
   override readonly name = 'RequestRefused';
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(en);
-  }
 }
 
 /** A JSON answer. */
@@ -43,7 +36,8 @@ export function json(status: number, value: unknown): RouteResponse {
 
 /** The JSON answer of a refusal: `{ error: { code, zh, en } }`. */
 export function refusal(status: number, code: string, zh: string, en: string): RouteResponse {
-  return json(status, { error: { code, zh, en } });
+  const body: RefusalBody = { error: { code, zh, en } };
+  return json(status, body);
 }
 
 /** The string field `key` of a JSON body, or a 400 naming it. */

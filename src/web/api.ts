@@ -1,31 +1,15 @@
-/** A refusal or failure of the server, with the reason in both languages. */
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(en);
-  }
-}
+import {
+  type ChartListing,
+  type OpenedChart,
+  Refusal,
+  type RefusalBody,
+  type SavedChart,
+} from '../protocol/editor-api.js';
 
-/** A chart file as the file list shows it. */
-export interface ChartEntry {
-  readonly path: string;
-  readonly size: number;
-  readonly modified: number;
-}
-
-/** A chart file opened for editing; `version` must come back with the save. */
-export interface OpenedChart {
-  readonly path: string;
-  readonly text: string;
-  readonly version: string;
-  readonly encoding: string;
-  readonly note?: { readonly zh: string; readonly en: string };
-}
+/**
+ * The page's side of the editor's HTTP API (src/protocol/editor-api.ts): a refusal or failure of
+ * the server is thrown as a {@link Refusal} with the server's reason in both languages.
+ */
 
 async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
   let response: Response;
@@ -36,29 +20,27 @@ async function call<T>(method: string, url: string, body?: unknown): Promise<T> 
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
   } catch {
-    throw new ApiError(
+    throw new Refusal(
       0,
       'offline',
       '连接不上编辑器服务（终端里的 fangkongtu serve 是否已关闭？）',
       'cannot reach the editor server',
     );
   }
-  const data = (await response.json().catch(() => ({}))) as {
-    error?: { code: string; zh: string; en: string };
-  };
+  const data = (await response.json().catch(() => ({}))) as Partial<RefusalBody>;
   if (!response.ok) {
     const e = data.error ?? {
       code: 'failed',
       zh: `请求失败（${response.status}）`,
       en: `request failed (${response.status})`,
     };
-    throw new ApiError(response.status, e.code, e.zh, e.en);
+    throw new Refusal(response.status, e.code, e.zh, e.en);
   }
   return data as T;
 }
 
 /** The chart files of the served folder. */
-export function listCharts(): Promise<{ files: ChartEntry[]; truncated: boolean }> {
+export function listCharts(): Promise<ChartListing> {
   return call('GET', '/api/charts');
 }
 
@@ -68,15 +50,11 @@ export function openChart(path: string): Promise<OpenedChart> {
 }
 
 /** Saves a file opened at `version`; refused (409 `changed-on-disk`) if it changed on disk since. */
-export function saveChart(
-  path: string,
-  text: string,
-  version: string,
-): Promise<{ path: string; version: string }> {
+export function saveChart(path: string, text: string, version: string): Promise<SavedChart> {
   return call('PUT', '/api/chart', { path, text, version });
 }
 
 /** Creates a new chart file; refused (409 `exists`) if there is one of that name. */
-export function createChart(path: string, text: string): Promise<{ path: string; version: string }> {
+export function createChart(path: string, text: string): Promise<SavedChart> {
   return call('POST', '/api/chart', { path, text });
 }

@@ -1,5 +1,6 @@
 import { ChartError, type ChartWarning, type PowerChart, parseChart, starterYaml } from '../browser/index.js';
-import { ApiError, createChart, listCharts, type OpenedChart, openChart, saveChart } from './api.js';
+import { type OpenedChart, Refusal } from '../protocol/editor-api.js';
+import { createChart, listCharts, openChart, saveChart } from './api.js';
 import { type ChartDoc, openChartDoc } from './chart-doc.js';
 import { byId, h } from './dom.js';
 import { type FormEdits, renderForm } from './form.js';
@@ -197,7 +198,7 @@ async function open(path: string): Promise<void> {
 }
 
 function apiMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.zh;
+  if (error instanceof Refusal) return error.zh;
   return `出错了：${(error as Error).message}`;
 }
 
@@ -233,7 +234,7 @@ async function save(): Promise<void> {
       chart ? 'ok' : 'info',
     );
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'changed-on-disk') {
+    if (error instanceof Refusal && error.code === 'changed-on-disk') {
       conflict.hidden = false;
       byId('conflict-text').textContent = error.zh;
     }
