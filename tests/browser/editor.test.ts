@@ -118,7 +118,8 @@ describe.skipIf(!hasChromium)(`the editor${notice}`, () => {
     await page.getByTestId('save').click();
     await expect.poll(() => readFileSync(join(dir, 'chart.yaml'), 'utf8')).toBe(await source());
     expect(readFileSync(join(dir, 'chart.yaml'), 'utf8')).toContain('复核');
-    expect(await page.locator('#status').textContent()).toContain('已保存');
+    // The file is in place before the server answers; the page says so once the answer is in.
+    await expect.poll(() => page.locator('#status').textContent()).toContain('已保存');
     expect(await page.getByTestId('save').isDisabled()).toBe(true);
   });
 
