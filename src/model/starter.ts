@@ -21,8 +21,8 @@ const CHINESE = `# 行政职权廉政风险防控图 — 由 fangkongtu 生成�
   # 第一个和最后一个环节画成圆角框，一般不写风险点和防控措施。
   - 名称: 申请人提出申请
   - 名称: 受理
-    时限: 5个工作日      # 可选：办理时限，与承办岗位一起印在环节框里
-    承办: 政务服务窗口    # 可选：承办岗位或科室
+    时限: 5个工作日 # 可选：办理时限，与承办岗位一起印在环节框里
+    承办: 政务服务窗口 # 可选：承办岗位或科室
     # 可选的分支：“到”写本图的环节名称（如退回补正后的环节），或办理结果（如不予受理）
     分支:
       - 条件: 不符合受理条件
@@ -66,8 +66,8 @@ stages:
   # The first and last stage are drawn as terminals and usually have no side boxes.
   - name: 申请人提出申请
   - name: 受理
-    timeLimit: 5个工作日      # optional: printed in the stage box with the handler
-    handler: 政务服务窗口      # optional: the post or office that does it
+    timeLimit: 5个工作日 # optional: printed in the stage box with the handler
+    handler: 政务服务窗口 # optional: the post or office that does it
     # Optional branches: "to" names a stage of this chart (a way back) or an outcome (an exit)
     branches:
       - when: 不符合受理条件

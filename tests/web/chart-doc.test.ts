@@ -43,7 +43,8 @@ describe('openChartDoc', () => {
     expect(text.indexOf('标题: 廉政风险防控图')).toBeLessThan(text.indexOf('类别:'));
     expect(text).toContain('  - 名称: 申请人提出申请\n    防控措施:\n      内容:\n        - 一次性告知\n');
     expect(text).toContain('风险等级: 高 # 高、中、低');
-    expect(text).toContain('  - 名称: 复核\n  - 名称: 办结');
+    // The new stage goes before 办结 and the comments written above 办结 stay with it.
+    expect(text).toMatch(/ {2}- 名称: 复核\n(?: {2}#[^\n]*\n)* {2}- 名称: 办结/u);
     expect(text).toContain('页脚:\n  编制单位: 某某局');
     expect(text).toContain('# 第一个和最后一个环节画成圆角框，一般不写风险点和防控措施。');
     const chart = parseChart(text);
