@@ -1,6 +1,8 @@
 import { chartJsonSchema } from '../model/json-schema.js';
 import { chartKeys, childKeyNode, type KeyNode } from '../model/keys.js';
-import { LEVEL_LABELS } from '../model/types.js';
+import { chartScale, type WrittenLevel } from '../model/levels.js';
+import { LEVEL_SCALES, levelWords, RISK_LEVELS } from '../model/types.js';
+import type { ChartDoc, FieldPath } from './chart-doc.js';
 
 /**
  * The form, derived from the model: its key tree (`chartKeys`: which keys, their Chinese names,
@@ -32,6 +34,8 @@ export type FieldSpec =
       readonly choices: readonly Choice[];
     }
   | { readonly kind: 'codes'; readonly key: string; readonly label: string; readonly required: boolean }
+  /** A 风险等级: a choice among the words of the chart's own scale, known only from the document. */
+  | { readonly kind: 'level'; readonly key: string; readonly label: string; readonly required: boolean }
   | {
       readonly kind: 'group';
       readonly key: string;
@@ -66,14 +70,9 @@ export interface Choice {
 const WIDGETS: Readonly<Record<string, (key: string, label: string, required: boolean) => FieldSpec>> = {
   // One code, or a range written `first----last` or `[first, last]`.
   codes: (key, label, required) => ({ kind: 'codes', key, label, required }),
-  // The schema accepts 高 and high alike; the form offers each level once.
-  'stages.risk.level': (key, label, required) => ({
-    kind: 'choice',
-    key,
-    label,
-    required,
-    choices: Object.entries(LEVEL_LABELS).map(([en, zh]) => ({ label: zh, zh, en })),
-  }),
+  // The schema accepts 高, 一级, high…; the form offers each level once, in the chart's words.
+  'stages.risk.level': (key, label, required) => ({ kind: 'level', key, label, required }),
+  'stages.branches.risk.level': (key, label, required) => ({ kind: 'level', key, label, required }),
 };
 
 /** A JSON Schema node, as much of it as the form reads. */
@@ -136,7 +135,9 @@ function fieldOf(
   if (schema.type === 'string') {
     return { ...base, kind: 'text', ...(schema.maxLength !== undefined && { maxLength: schema.maxLength }) };
   }
-  if (schema.type === 'boolean') return { ...base, kind: 'flag' };
+  // A flag may also be written 是/否 (anyOf boolean | enum): the form writes true or removes it.
+  if (schema.type === 'boolean' || schema.anyOf?.some((s) => s.type === 'boolean'))
+    return { ...base, kind: 'flag' };
   const max = schema.maxItems !== undefined ? { maxItems: schema.maxItems } : {};
   if (schema.type === 'array' && schema.items?.type === 'string') return { ...base, kind: 'lines', ...max };
   if (schema.type === 'array' && schema.items?.type === 'object' && child) {
@@ -150,4 +151,25 @@ function fieldOf(
 /** The whole form: the fields of the chart's top level, nested as the model nests them. */
 export function chartForm(): readonly FieldSpec[] {
   return fieldsOf(chartKeys, chartJsonSchema() as Schema, '');
+}
+
+/**
+ * The three levels in the chart's own words (its 风险等级用语, else the set its levels are written
+ * in, 高/中/低 by default): picking one never mixes two sets in a chart.
+ */
+export function levelChoices(doc: ChartDoc): Choice[] {
+  const declared = LEVEL_SCALES.find((scale) => scale === doc.get(['levelScale']));
+  const written: WrittenLevel[] = [];
+  const add = (path: FieldPath) => {
+    const word = doc.get(path);
+    if (typeof word === 'string') written.push({ path, word });
+  };
+  for (let i = 0; doc.get(['stages', i]) !== undefined; i++) {
+    add(['stages', i, 'risk', 'level']);
+    for (let k = 0; doc.get(['stages', i, 'branches', k]) !== undefined; k++) {
+      add(['stages', i, 'branches', k, 'risk', 'level']);
+    }
+  }
+  const words = levelWords(chartScale(declared, written).scale);
+  return RISK_LEVELS.map((level) => ({ label: words[level], zh: words[level], en: level }));
 }

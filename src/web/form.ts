@@ -1,7 +1,7 @@
 import type { ChartDoc, FieldPath, FieldValue } from './chart-doc.js';
 import { type Child, h } from './dom.js';
 import { FIELD_HINTS, hintKey } from './form-hints.js';
-import type { Choice, FieldSpec } from './form-spec.js';
+import { type Choice, type FieldSpec, levelChoices } from './form-spec.js';
 
 /** How the form changes the chart: through the document, then the page updates the rest. */
 export interface FormEdits {
@@ -38,6 +38,8 @@ function field(spec: FieldSpec, path: FieldPath, doc: ChartDoc, edits: FormEdits
       return linesField(spec, path, doc, edits);
     case 'choice':
       return choiceField(spec, path, doc, edits);
+    case 'level':
+      return choiceField({ ...spec, kind: 'choice', choices: levelChoices(doc) }, path, doc, edits);
     case 'flag':
       return flagField(spec, path, doc, edits);
     case 'codes':

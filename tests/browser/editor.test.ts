@@ -85,8 +85,8 @@ describe.skipIf(!hasChromium)(`the editor${notice}`, () => {
     expect(await name.inputValue()).toBe('新环节');
     await name.fill('复核');
     const text = await source();
-    // Before the last stage (办结), in the file's own key language, comments kept.
-    expect(text).toContain('  - 名称: 复核\n  - 名称: 办结');
+    // Before the last stage (办结), in the file's own key language, comments kept (those above 办结 stay with it).
+    expect(text).toMatch(/ {2}- 名称: 复核\n(?: {2}#[^\n]*\n)* {2}- 名称: 办结/u);
     expect(text).toContain('# 第一个和最后一个环节画成圆角框');
     await expect.poll(preview).toContain('复核');
   });

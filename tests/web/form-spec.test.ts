@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { chartKeys, type KeyNode } from '../../src/model/keys.js';
-import { chartForm, type FieldSpec } from '../../src/web/form-spec.js';
+import { type ChartDoc, openChartDoc } from '../../src/web/chart-doc.js';
+import { chartForm, type FieldSpec, levelChoices } from '../../src/web/form-spec.js';
 
 function keysOf(node: KeyNode, path = ''): string[] {
   return Object.keys(node.aliases).flatMap((key) => {
@@ -45,7 +46,10 @@ describe('chartForm', () => {
       stages: 'list',
       'stages.risk': 'group',
       'stages.risk.items': 'lines',
-      'stages.risk.level': 'choice',
+      'stages.risk.level': 'level',
+      levelScale: 'choice',
+      'stages.branches': 'list',
+      'stages.timeLimit': 'text',
       'stages.control.owner': 'text',
       footer: 'group',
     });
@@ -56,18 +60,43 @@ describe('chartForm', () => {
     expect(required.sort()).toEqual([
       'name',
       'stages',
+      'stages.branches.control.items',
+      'stages.branches.risk.items',
+      'stages.branches.to',
+      'stages.branches.when',
       'stages.control.items',
       'stages.name',
       'stages.risk.items',
     ]);
   });
 
-  it('offers each level once, written 高 or high as the file writes it', () => {
-    const level = new Map(fields).get('stages.risk.level');
-    expect(level?.kind === 'choice' && level.choices).toEqual([
-      { label: '高', zh: '高', en: 'high' },
-      { label: '中', zh: '中', en: 'medium' },
-      { label: '低', zh: '低', en: 'low' },
+  it('offers each level once, in the words of the chart’s own scale', () => {
+    expect(new Map(fields).get('stages.risk.level')?.kind).toBe('level');
+    expect(new Map(fields).get('stages.branches.risk.level')?.kind).toBe('level');
+    const words = (text: string) =>
+      levelChoices(openChartDoc(text, false) as ChartDoc).map((c) => [c.zh, c.en]);
+    const chart = (levels: string[], extra = '') =>
+      `名称: x\n${extra}环节:\n${levels.map((l) => `  - 名称: a\n    风险点: { 内容: [b], 风险等级: ${l} }\n`).join('')}`;
+    expect(words(chart([]))).toEqual([
+      ['高', 'high'],
+      ['中', 'medium'],
+      ['低', 'low'],
     ]);
+    expect(words(chart(['二级']))).toEqual([
+      ['一级', 'high'],
+      ['二级', 'medium'],
+      ['三级', 'low'],
+    ]);
+    expect(words(chart(['高', '一般']))).toEqual([
+      ['高', 'high'],
+      ['一般', 'medium'],
+      ['低', 'low'],
+    ]);
+    expect(words(chart(['high', '中风险']))[0]).toEqual(['高风险', 'high']);
+    expect(words(chart([], '风险等级用语: 一级/二级/三级\n'))[2]).toEqual(['三级', 'low']);
+  });
+
+  it('edits 可选 (true, 是 or 否 in a file) with a check box', () => {
+    expect(new Map(fields).get('stages.optional')?.kind).toBe('flag');
   });
 });
