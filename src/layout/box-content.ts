@@ -77,8 +77,8 @@ function style(ctx: ContentContext, font: TextStyle['font'], size: number): Text
 }
 
 /**
- * A stage box: its name, bold and centred, in a box at least two lines high; under it, smaller,
- * the stage's facts — 时限 · 承办, 依据, when an optional stage applies, and its branches as
+ * A stage box: its name, bold and centred in balanced lines broken between words (and where the
+ * chart breaks it), in a box at least two lines high; under it, smaller, the stage's facts — 时限 · 承办, 依据, when an optional stage applies, and its branches as
  * "条件 → 去向" lines (↺ for a way back to an earlier stage).
  */
 export function stageContent(ctx: ContentContext, stages: readonly Stage[], index: number): BoxContent {
@@ -87,17 +87,18 @@ export function stageContent(ctx: ContentContext, stages: readonly Stage[], inde
   const pad = theme.spacing.padding;
   const width = theme.widths.stage;
   const size = theme.sizes.stage;
-  const paragraph = (text: string, font: TextStyle['font'], at: number) =>
+  const paragraph = (text: string, font: TextStyle['font'], at: number, breaking: 'fill' | 'balanced' = 'fill') =>
     setParagraph(text, {
       width: width - 2 * pad,
       style: style(ctx, font, at),
       fonts: ctx.fonts,
       cache: ctx.cache,
       align: 'center',
+      breaking,
     });
   const stack = new Stack(0, pad);
   const field = `stages[${index}]`;
-  stack.add(paragraph(stage.name, 'bold', size), size, theme.colors.text, `${field}.name`);
+  stack.add(paragraph(stage.name, 'bold', size, 'balanced'), size, theme.colors.text, `${field}.name`);
   const fact = theme.sizes.fact;
   const facts = stageFacts(stages, index);
   for (const [i, { text, key }] of facts.entries())

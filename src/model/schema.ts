@@ -10,7 +10,7 @@ import {
 import { flowProblems } from './flow-rules.js';
 import { chartKeys, type KeyNode } from './keys.js';
 import { chartScale, LEVEL_WORD_LIST, LEVEL_WORDS, writtenLevels } from './levels.js';
-import { FORBIDDEN_CHARS, normaliseText, stripNumbering } from './normalise.js';
+import { FORBIDDEN_CHARS, LINE_BREAK, normaliseText, stripNumbering } from './normalise.js';
 import {
   DEFAULT_LEVEL_SCALE,
   LEVEL_SCALES,
@@ -44,6 +44,27 @@ function text(max: number) {
     .min(1)
     .max(max)
     .refine((s) => !FORBIDDEN_CHARS.test(s))
+    .register(fieldMessages, textMessages);
+}
+
+/**
+ * Display text that may be written on several lines (a YAML `|` block, `\n`): each line is
+ * normalised like {@link text}, blank lines are dropped, and the line breaks are kept for the
+ * poster to honour (a stage name, the title).
+ */
+function lines(max: number) {
+  return z
+    .string()
+    .overwrite((s) =>
+      s
+        .split(LINE_BREAK)
+        .map(normaliseText)
+        .filter((line) => line !== '')
+        .join('\n'),
+    )
+    .min(1)
+    .max(max)
+    .refine((s) => !FORBIDDEN_CHARS.test(s.replaceAll('\n', '')))
     .register(fieldMessages, textMessages);
 }
 
@@ -169,7 +190,7 @@ const branch = z
 
 const stage = z
   .strictObject({
-    name: text(LIMITS.stageNameLength),
+    name: lines(LIMITS.stageNameLength),
     timeLimit: text(LIMITS.fieldLength).optional(),
     handler: text(LIMITS.fieldLength).optional(),
     basis: text(LIMITS.fieldLength).optional(),
@@ -193,7 +214,7 @@ const stage = z
   .register(fieldMessages, objectMessages(stageKeys));
 
 const chartObject = z.strictObject({
-  title: text(LIMITS.fieldLength).optional(),
+  title: lines(LIMITS.fieldLength).optional(),
   category: text(LIMITS.fieldLength).optional(),
   codes: codes.optional(),
   name: text(LIMITS.nameLength),

@@ -1,5 +1,6 @@
 import type { FontId, FontSet } from '../fonts/font-set.js';
 import type { LoadedFont } from '../fonts/registry.js';
+import { balanceLines } from './balance.js';
 import { isAllWide } from './chars.js';
 import { type Face, faceChain, faceRuns, type MissingGlyph } from './faces.js';
 import { advanceSum, cachedMeasureText, createTextCache, type TextCache } from './measure.js';
@@ -60,6 +61,13 @@ export interface BlockOptions {
   readonly fonts: FontSet;
   /** 'center': each line centred within `width`. Default 'left'. */
   readonly align?: 'left' | 'center';
+  /**
+   * 'fill' (default): each line takes as much as fits (a paragraph, {@link wrapText}).
+   * 'balanced': as few lines as fit, as even as they can be, broken between words (display text:
+   * names, titles; {@link balanceLines}). 'fields': the same, never breaking inside brackets (a
+   * footer of fields such as 监督电话：12366（纳税服务热线）).
+   */
+  readonly breaking?: 'fill' | 'balanced' | 'fields';
   /**
    * Measurement memo to share between calls (e.g. one per poster); a fresh one per call when
    * absent. Results are identical either way; sharing only saves time.
@@ -155,8 +163,8 @@ export function baselineOffset(font: LoadedFont, size: number, lineBox: number):
 }
 
 /**
- * One paragraph, wrapped to `opts.width` (see wrapText) and placed line under line, each in a
- * `size × lineHeight` box. Characters missing from the style's face are set in the first
+ * One paragraph, wrapped to `opts.width` (see wrapText, or balanceLines when `breaking` is
+ * 'balanced') and placed line under line, each in a `size × lineHeight` box. Characters missing from the style's face are set in the first
  * fallback of the FontSet that has them (a span per face change); characters no face has are
  * listed in `missing` and still emitted, in the style's face. Line and span widths are exact
  * layout widths (kerning included).
@@ -164,7 +172,12 @@ export function baselineOffset(font: LoadedFont, size: number, lineBox: number):
 export function setParagraph(text: string, opts: BlockOptions): TextBlock {
   const setter = createSetter(opts);
   setter.collectMissing(text);
-  const lines: PlacedLine[] = wrapText(text, opts.width, setter.measure, setter.estimate).map((line, i) => {
+  const { measure, estimate } = setter;
+  const broken =
+    opts.breaking === undefined || opts.breaking === 'fill'
+      ? wrapText(text, opts.width, measure, estimate)
+      : balanceLines(text, opts.width, measure, estimate, opts.breaking === 'fields');
+  const lines: PlacedLine[] = broken.map((line, i) => {
     const { spans, end } = setter.spans(line, 0);
     const centred = opts.align === 'center' && Number.isFinite(opts.width);
     const x = centred ? Math.max(0, (opts.width - end) / 2) : 0;

@@ -2,6 +2,8 @@
  * The text engine: exact measurement with the poster's fonts and Chinese line breaking
  * (UAX #14 + 禁则). Used by the layout step only; renderers never measure or wrap.
  */
+
+export { balanceLines } from './balance.js';
 export {
   type BlockOptions,
   baselineOffset,

@@ -25,6 +25,8 @@ interface FaceMemo {
   readonly widths: Map<string, number>;
   /** hmtx advance (font units) of a code point. */
   readonly advances: Map<number, number>;
+  /** The face's units per em (fontkit reads it from the `head` table on every access). */
+  readonly unitsPerEm: number;
 }
 
 /**
@@ -46,7 +48,7 @@ export function createTextCache(): TextCache {
 function memoOf(cache: TextCache, font: LoadedFont): FaceMemo {
   let memo = cache.faces.get(font);
   if (!memo) {
-    memo = { covers: new Map(), widths: new Map(), advances: new Map() };
+    memo = { covers: new Map(), widths: new Map(), advances: new Map(), unitsPerEm: font.font.unitsPerEm };
     cache.faces.set(font, memo);
   }
   return memo;
@@ -69,7 +71,7 @@ export function cachedMeasureText(cache: TextCache, font: LoadedFont, text: stri
       : layoutUnits(font, text);
     memo.widths.set(text, units);
   }
-  return (units * size) / font.font.unitsPerEm;
+  return (units * size) / memo.unitsPerEm;
 }
 
 /** Whether `font` has a glyph for `codePoint`, memoised in `cache`. */
@@ -101,5 +103,5 @@ export function advanceSum(cache: TextCache, font: LoadedFont, text: string, siz
     }
     units += adv;
   }
-  return (units * size) / font.font.unitsPerEm;
+  return (units * size) / memo.unitsPerEm;
 }
