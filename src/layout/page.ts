@@ -1,12 +1,26 @@
-import { PAGE_SIZES_MM, type PageName, PT_PER_MM } from '../scene/page.js';
+import { type PageName, PT_PER_MM, pageSizeMm } from '../scene/page.js';
 
-/** A page size by name (ISO portrait) or in millimetres. */
+/** A page size by name (`A4`, `A3-landscape` …) or in millimetres, width × height. */
 export type PageSize = PageName | { width: number; height: number };
+
+/**
+ * The page a chart is laid out on: a size, or `auto` — A4 when the chart is legible on one A4
+ * page, else A3 (continued onto further A3 pages when one is not enough).
+ */
+export type PageChoice = PageSize | 'auto';
+
+/** The sizes `auto` tries, in order; the last one is continued onto further pages when needed. */
+export const AUTO_PAGES: readonly PageName[] = ['A4', 'A3'];
 
 /** Page width and height in pt. */
 export function pageDimensions(size: PageSize): { width: number; height: number } {
-  const mm = typeof size === 'string' ? PAGE_SIZES_MM[size] : size;
+  const mm = typeof size === 'string' ? pageSizeMm(size) : size;
   return { width: mm.width * PT_PER_MM, height: mm.height * PT_PER_MM };
+}
+
+/** A page size as people say it: `A3`, `A3-landscape`, `500×700 mm`. */
+export function describePage(size: PageSize): string {
+  return typeof size === 'string' ? size : `${size.width}×${size.height} mm`;
 }
 
 /**
