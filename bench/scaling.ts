@@ -90,9 +90,9 @@ async function inProcess(
   const gc = (globalThis as { gc?: () => void }).gc;
   const started = performance.now();
   for (let k = 0; k < all.length; k++) {
-    const scene = await layoutChart(all[k] as PowerChart, { fonts });
-    await renderSceneSvg(scene, fonts);
-    await renderScenePdf(scene, fonts);
+    const scenes = await layoutChart(all[k] as PowerChart, { fonts });
+    for (const scene of scenes) await renderSceneSvg(scene, fonts);
+    await renderScenePdf(scenes, fonts);
     if (checkpoints.includes(k + 1)) {
       const elapsed = performance.now() - started;
       gc?.();

@@ -13,12 +13,14 @@ import { loadChart } from '../src/model/index.js';
 import { renderScenePdf } from '../src/render/pdf.js';
 import { renderScenePng } from '../src/render/png.js';
 import { renderSceneSvg, SVG_TEXT_MODES } from '../src/render/svg.js';
+import type { Scene } from '../src/scene/index.js';
 
 const dir = 'fixtures';
 const fonts = createFontSet(new FontRegistry());
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
 const scenes = await Promise.all(
-  files.map(async (f) => layoutChart(await loadChart(join(dir, f)), { fonts })),
+  // The first page of each (every sample poster has one page).
+  files.map(async (f) => (await layoutChart(await loadChart(join(dir, f)), { fonts }))[0] as Scene),
 );
 
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;

@@ -129,7 +129,8 @@ export async function runWarm(dir: string, reps: number, pngReps: number): Promi
   });
   await phase(reps, async (f, timed) => {
     const t = performance.now();
-    f.scene = await layoutChart(f.chart, { fonts, theme });
+    // The sample posters each fit one A4 page; the phases below draw that page.
+    [f.scene] = await layoutChart(f.chart, { fonts, theme });
     record('measure+layout (layoutChart)', timed, performance.now() - t, f, 'layout');
   });
   const sceneOf = (f: Fixture) => f.scene as Scene;

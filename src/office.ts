@@ -31,41 +31,41 @@ export interface DocxOptions extends RenderOptions {
   fallbackDpi?: number;
 }
 
-/** A laid-out poster as the two images a Word page holds, with its size and names. */
-async function posterImage(input: Drawable, options: DocxOptions): Promise<PosterImage> {
-  const { scene, fonts } = await prepare(input, options);
-  const [svg, png] = await Promise.all([
+/** A laid-out poster as the two images each of its Word pages holds, with its size and names. */
+async function posterImages(input: Drawable, options: DocxOptions): Promise<PosterImage[]> {
+  const { scenes, fonts } = await prepare(input, options);
+  const [svgs, pngs] = await Promise.all([
     // Glyph outlines: Word draws an SVG picture without its @font-face fonts, so embedded-font
     // text would come out in whatever font the reader's machine has.
-    renderSvg(scene, { fonts, text: 'outline' }),
-    renderPng(scene, { fonts, dpi: options.fallbackDpi ?? DOCX_FALLBACK_DPI }),
+    renderSvg(scenes, { fonts, text: 'outline' }),
+    renderPng(scenes, { fonts, dpi: options.fallbackDpi ?? DOCX_FALLBACK_DPI }),
   ]);
-  const { page, meta } = scene;
-  return {
-    svg,
-    png,
+  return scenes.map(({ page, meta }, i) => ({
+    svg: svgs[i] as string,
+    png: pngs[i] as Uint8Array,
     width: page.width,
     height: page.height,
     name: meta.name,
     category: meta.category,
     codeLabel: meta.codeLabel,
-  };
+  }));
 }
 
 /**
- * The poster as a Word document (.docx): one page of the poster's own size (A4, A3, …) filled
- * by it as a vector SVG picture, with a PNG fallback for readers that do not draw SVG.
+ * The poster as a Word document (.docx): a page of the poster's own size (A4, A3, …) for each
+ * of its pages, filled by it as a vector SVG picture, with a PNG fallback for readers that do
+ * not draw SVG.
  */
 export async function renderDocx(input: Drawable, options: DocxOptions = {}): Promise<Uint8Array> {
-  return posterToDocx(await posterImage(input, options));
+  return posterToDocx(await posterImages(input, options));
 }
 
 /** Options for {@link renderDocxBooklet}. */
 export interface DocxBookletOptions extends DocxOptions, Pick<BookletOptions, 'title'> {}
 
 /**
- * A whole office's charts as one Word document: a contents page linking every poster, one
- * poster per page, and the 一览表 of all of them at the end (A4 landscape). Each chart is
+ * A whole office's charts as one Word document: a contents page linking every poster, each
+ * poster on its pages, and the 一览表 of all of them at the end (A4 landscape). Each chart is
  * checked as a file is ({@link validateChart}).
  */
 export async function renderDocxBooklet(
@@ -87,8 +87,8 @@ export async function docxBooklet(
   options: DocxBookletOptions = {},
 ): Promise<Uint8Array> {
   const fonts = options.fonts ?? createFontSet(new FontRegistry());
-  const posters: PosterImage[] = [];
-  for (const { drawn } of entries) posters.push(await posterImage(drawn, { ...options, fonts }));
+  const posters: PosterImage[][] = [];
+  for (const { drawn } of entries) posters.push(await posterImages(drawn, { ...options, fonts }));
   const table = chartsToTable(entries.map((e) => e.chart));
   return bookletToDocx(posters, table, { title: options.title ?? BOOKLET_TITLE });
 }

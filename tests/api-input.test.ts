@@ -23,6 +23,7 @@ import {
   SceneError,
   validateChart,
 } from '../src/index.js';
+import { SCENE_VERSION } from '../src/scene/index.js';
 
 const fonts = createFontSet(new FontRegistry());
 
@@ -69,7 +70,7 @@ describe('a chart object is checked as a file is', () => {
     });
     expect(chinese.name).toBe('代码里写的图');
     // Rendering the object as written gives the poster of the file.
-    expect(await renderSvg(written as never, { fonts })).toBe(await renderSvg(asFile, { fonts }));
+    expect(await renderSvg(written as never, { fonts })).toEqual(await renderSvg(asFile, { fonts }));
   });
 
   it('names a missing or wrong field in a ChartError, for every entry point', async () => {
@@ -165,14 +166,15 @@ type Loose = any;
 describe('a Scene is recognised by its marker and checked (finding 10)', () => {
   /** A laid-out Scene as plain JSON, changed by `change`. */
   async function brokenScene(change: (s: Loose) => void): Promise<unknown> {
-    const scene = structuredClone(await layoutChart(chartObject() as never, { fonts })) as Loose;
+    const [page] = await layoutChart(chartObject() as never, { fonts });
+    const scene = structuredClone(page) as Loose;
     change(scene);
     return scene;
   }
 
   it('names the field of a broken Scene in a SceneError, for every entry point, and never lays it out as a chart', async () => {
     const cases: [string, (s: Loose) => void, string][] = [
-      ['a later version', (s) => (s.version = 3), 'version'],
+      ['a later version', (s) => (s.version = SCENE_VERSION + 1), 'version'],
       ['a text run on a box that does not exist', (s) => (s.texts[0].box = 'box-9999'), 'texts[0].box'],
       ['a NaN coordinate', (s) => (s.boxes[1].x = Number.NaN), 'boxes[1].x'],
       ['no marker, boxes of an older Scene', (s) => delete s.format, 'format'],

@@ -5,7 +5,6 @@ import {
   colorTheme,
   createFontSet,
   FontRegistry,
-  layoutChart,
   loadChart,
   monoTheme,
   parseChart,
@@ -16,19 +15,20 @@ import {
   type Scene,
   SceneError,
 } from '../src/index.js';
+import { layoutOnePage } from './layout/one-page.js';
 
 const chart = await loadChart('fixtures/1600-J-00100-140400.yaml');
 
 describe('the npm API', () => {
   it('renders a chart or a Scene to the same SVG', async () => {
     const fonts = createFontSet(new FontRegistry());
-    const scene = await layoutChart(chart, { fonts });
+    const scene = await layoutOnePage(chart, { fonts });
     expect(await renderSvg(chart, { fonts })).toBe(await renderSvg(scene, { fonts }));
   });
 
   it('checks a Scene it is given: a damaged or older one is a SceneError naming the field', async () => {
     const fonts = createFontSet(new FontRegistry());
-    const scene = await layoutChart(chart, { fonts });
+    const scene = await layoutOnePage(chart, { fonts });
     const damaged: Scene = { ...scene, lines: scene.lines.map((l) => ({ ...l, from: 'stage-77' })) };
     await expect(renderPdf(damaged, { fonts })).rejects.toThrow(SceneError);
     await expect(renderSvg(damaged, { fonts })).rejects.toThrow(
@@ -50,7 +50,7 @@ describe('the npm API', () => {
       { theme: colorTheme, fonts: office },
       { theme: monoTheme, fonts: office },
     ];
-    const solo: string[] = [];
+    const solo: string[][] = [];
     for (const job of jobs) solo.push(await renderSvg(chart, job));
     const together = await Promise.all(jobs.map((job) => renderSvg(chart, job)));
     expect(together).toEqual(solo);
@@ -61,8 +61,8 @@ describe('the npm API', () => {
 
   it('a user font changes the measurements and is what the PDF embeds', async () => {
     const registry = new FontRegistry();
-    const plain = await layoutChart(chart, { fonts: createFontSet(registry) });
-    const bold = await layoutChart(chart, {
+    const plain = await layoutOnePage(chart, { fonts: createFontSet(registry) });
+    const bold = await layoutOnePage(chart, {
       fonts: createFontSet(registry, { body: bundledFontPaths.bold }),
     });
     const width = (s: typeof plain) =>
@@ -77,8 +77,9 @@ describe('the npm API', () => {
 
   it('renders PNG and a booklet from charts', async () => {
     const fonts = createFontSet(new FontRegistry());
-    const png = await renderPng(chart, { fonts, dpi: 72 });
-    expect(Buffer.from(png.subarray(1, 4)).toString()).toBe('PNG');
+    const [png, ...more] = await renderPng(chart, { fonts, dpi: 72 });
+    expect(more).toEqual([]);
+    expect(Buffer.from(png?.subarray(1, 4) ?? []).toString()).toBe('PNG');
     const other = await loadChart('fixtures/1600-A-00400-140400.yaml');
     const booklet = Buffer.from(await renderBooklet([chart, other], { fonts, contents: true }));
     expect(booklet.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(3);

@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import {
   createFontSet,
   FontRegistry,
-  layoutChart,
   loadChart,
   monoTheme,
   renderPng,
   sceneToJson,
   type Theme,
 } from '../src/index.js';
+import { layoutOnePage } from './layout/one-page.js';
 import { expectPngMatchesGolden, GOLDEN_DIR, updatingGoldens } from './render/golden.js';
 
 const fonts = createFontSet(new FontRegistry());
@@ -62,10 +62,11 @@ function expectJsonMatchesGolden(name: string, json: string): void {
 describe('golden posters', () => {
   it.each(SCENES)('$dir/$name $theme.name', async ({ dir, name, theme }) => {
     const chart = await loadChart(`${dir}/${name}.yaml`);
-    const scene = await layoutChart(chart, { fonts, ...(theme && { theme }) });
+    const scene = await layoutOnePage(chart, { fonts, ...(theme && { theme }) });
     const stem = `${dir}/${name}${theme ? `-${theme.name}` : ''}`;
     expectJsonMatchesGolden(stem, sceneToJson(scene));
-    if (PICTURES.has(stem)) expectPngMatchesGolden(stem, await renderPng(scene, { fonts, dpi: 96 }));
+    if (PICTURES.has(stem))
+      expectPngMatchesGolden(stem, (await renderPng(scene, { fonts, dpi: 96 }))[0] as Uint8Array);
   });
 
   it('keeps a picture of each poster it names', () => {

@@ -127,9 +127,9 @@ describe('the installed package', () => {
   it('type-checks for an ESM and a CommonJS consumer with skipLibCheck: false', async () => {
     const compilerOptions = { ...CONSUMER_OPTIONS, types: ['node'] };
     const usage = `const chart: f.PowerChart = f.parseChart('');
-const scene: Promise<f.Scene> = f.layoutChart(chart, { page: 'A4' });
+const pages: Promise<f.Scene[]> = f.layoutChart(chart, { page: 'A4' });
 const fonts: f.FontSet = f.createFontSet(new f.FontRegistry());
-void scene.then((s) => f.renderPng(s, { fonts, dpi: 150, maxPixels: f.DEFAULT_MAX_PIXELS }));
+void pages.then((s) => f.renderPng(s, { fonts, dpi: 150, maxPixels: f.DEFAULT_MAX_PIXELS }));
 `;
     const result = await tsc({
       'tsconfig.json': JSON.stringify({ compilerOptions, files: ['esm.mts', 'cjs.cts'] }),

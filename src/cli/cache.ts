@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import { fontFileOf, fontSources } from '../fonts/font-set.js';
 import { digest, type OutputIo, type WrittenFile, writeAtomic } from './commit.js';
+import { type Format, PAGED_FORMATS, pagePath } from './outputs.js';
 import { fontChoice, type JobOptions } from './render-job.js';
 
 /** The manifest's name in the output folder. */
@@ -54,10 +55,11 @@ export class OutputCache {
 
   /**
    * True when every output of `input` was written by a render with this key and is still the
-   * file written then (same size and SHA-256).
+   * file written then (same size and SHA-256). `outputs` are the first page of each format; a
+   * page-per-file format's further pages (`name-2.svg` …) are those the manifest records.
    */
   async isCurrent(input: string, outputs: readonly string[], key: string): Promise<boolean> {
-    for (const out of outputs) {
+    for (const out of this.pagesOf(input, outputs)) {
       const entry = this.#entries.get(this.#name(out));
       if (entry?.key !== key || entry.input !== this.#name(input)) return false;
       if (!(await holds(out, entry))) return false;
@@ -92,6 +94,21 @@ export class OutputCache {
   outputsOf(input: string): string[] {
     const name = this.#name(input);
     return [...this.#entries].filter(([, e]) => e.input === name).map(([out]) => join(this.outDir, out));
+  }
+
+  /**
+   * `outputs` (the first page of each format) with the further pages of a page-per-file format
+   * that the manifest records as rendered from `input`: `name-2.svg`, `name-3.svg` … while they last.
+   */
+  pagesOf(input: string, outputs: readonly string[]): string[] {
+    const from = this.#name(input);
+    return outputs.flatMap((first) => {
+      const pages = [first];
+      if (!PAGED_FORMATS.includes(extname(first).slice(1) as Format)) return pages;
+      for (let n = 2; this.#entries.get(this.#name(pagePath(first, n)))?.input === from; n++)
+        pages.push(pagePath(first, n));
+      return pages;
+    });
   }
 
   /** Records files just written from `input` by a render with `key`. */

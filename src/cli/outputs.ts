@@ -3,6 +3,9 @@ import { basename, extname, join, resolve, sep } from 'node:path';
 export type Format = 'svg' | 'png' | 'pdf' | 'docx';
 export const FORMATS: readonly Format[] = ['svg', 'png', 'pdf', 'docx'];
 
+/** The formats that hold one page a file: a poster of several pages writes `name.svg`, `name-2.svg` … */
+export const PAGED_FORMATS: readonly Format[] = ['svg', 'png'];
+
 // Windows device names: a file called CON.svg (or CON.anything.svg: Windows reads the part before
 // the first dot) cannot be created there, so such a stem is prefixed.
 const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\.|$)/iu;
@@ -46,4 +49,14 @@ export function outputPath(outDir: string, input: string, format: Format): strin
   const path = join(dir, `${outputStem(input)}.${format}`);
   if (!path.startsWith(dir + sep)) throw new Error(`refusing to write outside ${dir}: ${path}`);
   return path;
+}
+
+/**
+ * The file of page `page` (from 1) of a paged format: the first page is `path` itself, page n
+ * is `stem-n.ext` beside it.
+ */
+export function pagePath(path: string, page: number): string {
+  if (page === 1) return path;
+  const ext = extname(path);
+  return `${path.slice(0, path.length - ext.length)}-${page}${ext}`;
 }

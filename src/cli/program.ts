@@ -18,8 +18,20 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
   version: string;
 };
 
-const pageOption = () =>
-  new Option('--page <size>', 'page size: A4, A3 or WIDTHxHEIGHT in mm (portrait)').default('A4');
+/** The page options of `render` and `inspect --layout`. */
+const pageOptions = (cmd: Command) =>
+  cmd
+    .addOption(
+      new Option(
+        '--page <size>',
+        'auto (A4 if legible on one page, else A3, continued on more pages if needed); A4, A3, A2, A1, B4, B5, each also -landscape; or WIDTHxHEIGHT in mm',
+      ).default('auto'),
+    )
+    .option('--margin <mm>', 'page margin in mm (default 10)')
+    .option(
+      '--min-size <pt>',
+      'smallest text on paper in pt (default 7.5); a longer chart continues on more pages',
+    );
 const themeOption = () =>
   new Option('--theme <name>', 'color, or mono for black-and-white printers').default('color');
 const fontOptions = (cmd: Command) =>
@@ -66,36 +78,37 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   const debug = () => Boolean(program.opts().debug);
 
   fontOptions(
-    program
-      .command('render')
-      .description('render charts to SVG, PNG, PDF and Word (one file per chart and format)')
-      .argument(
-        '<inputs...>',
-        'chart files, folders or globs; an .xlsx/.csv 一览表 renders each of its powers',
-      )
-      .option('-o, --output <dir>', 'output folder', 'output')
-      .option('-f, --format <list>', 'formats, comma-separated: svg,png,pdf,docx', 'svg,png,pdf')
-      .addOption(pageOption())
-      .option('--dpi <n>', 'PNG resolution in dots per inch', '300')
-      .option('--max-pixels <n>', 'largest PNG to render, in pixels (e.g. 250M); default 100M')
-      .addOption(themeOption())
-      .option(
-        '--svg-text <mode>',
-        'SVG text: embed (real text, fonts inside), outline (glyph shapes), text (installed fonts)',
-        'embed',
-      )
-      .option('--author <name>', 'PDF author (Info and XMP metadata), e.g. the office that made the chart')
-      .option('--pdfa', 'write PDF/A-2b for archives (and the PDF booklet too)')
-      .option(
-        '--booklet <file>',
-        'also write every chart into one PDF, a page each, with bookmarks; a .docx name writes the Word 汇编 (contents, posters, 一览表)',
-      )
-      .option('--contents', 'start the booklet with a contents page')
-      .option('-j, --jobs <n>', 'worker threads (default: one per CPU core)')
-      .option('--force', 'render even when the outputs are up to date')
-      .option('-w, --watch', 'render again whenever an input changes')
-      .option('-q, --quiet', 'print only problems')
-      .option('--json', 'print a JSON report instead of progress'),
+    pageOptions(
+      program
+        .command('render')
+        .description('render charts to SVG, PNG, PDF and Word (one file per chart and format)')
+        .argument(
+          '<inputs...>',
+          'chart files, folders or globs; an .xlsx/.csv 一览表 renders each of its powers',
+        )
+        .option('-o, --output <dir>', 'output folder', 'output')
+        .option('-f, --format <list>', 'formats, comma-separated: svg,png,pdf,docx', 'svg,png,pdf')
+        .option('--dpi <n>', 'PNG resolution in dots per inch', '300')
+        .option('--max-pixels <n>', 'largest PNG to render, in pixels (e.g. 250M); default 100M')
+        .addOption(themeOption())
+        .option(
+          '--svg-text <mode>',
+          'SVG text: embed (real text, fonts inside), outline (glyph shapes), text (installed fonts)',
+          'embed',
+        )
+        .option('--author <name>', 'PDF author (Info and XMP metadata), e.g. the office that made the chart')
+        .option('--pdfa', 'write PDF/A-2b for archives (and the PDF booklet too)')
+        .option(
+          '--booklet <file>',
+          'also write every chart into one PDF, a page each, with bookmarks; a .docx name writes the Word 汇编 (contents, posters, 一览表)',
+        )
+        .option('--contents', 'start the booklet with a contents page')
+        .option('-j, --jobs <n>', 'worker threads (default: one per CPU core)')
+        .option('--force', 'render even when the outputs are up to date')
+        .option('-w, --watch', 'render again whenever an input changes')
+        .option('-q, --quiet', 'print only problems')
+        .option('--json', 'print a JSON report instead of progress'),
+    ),
   ).action(async (inputs: string[], flags: RenderFlags) => {
     code = await renderCommand(inputs, flags, {
       io,
@@ -116,16 +129,17 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     });
 
   fontOptions(
-    program
-      .command('inspect')
-      .description(
-        'print the chart as the poster will show it; --json: normalised (English keys, high/medium/low, codes as a list)',
-      )
-      .argument('<file>', 'a chart file')
-      .option('--json', 'print JSON')
-      .option('--layout', 'print the laid-out Scene (boxes, lines, text runs in pt) instead')
-      .addOption(pageOption())
-      .addOption(themeOption()),
+    pageOptions(
+      program
+        .command('inspect')
+        .description(
+          'print the chart as the poster will show it; --json: normalised (English keys, high/medium/low, codes as a list)',
+        )
+        .argument('<file>', 'a chart file')
+        .option('--json', 'print JSON')
+        .option('--layout', 'print the laid-out Scenes, a page each (boxes, lines, text runs in pt) instead')
+        .addOption(themeOption()),
+    ),
   ).action(async (file: string, flags: InspectFlags) => {
     code = await inspectCommand(file, flags, io, environment());
   });

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { type OutputCache, renderKey } from './cache.js';
 import { CommitError, commitFiles } from './commit.js';
@@ -65,15 +66,21 @@ export async function renderChart(batch: Batch, chart: ChartSource): Promise<Cha
   }
   const key = await renderKey(source.text, options, batch.version);
   if (!batch.force && !options.keepScene && (await cache.isCurrent(input, outputs, key))) {
-    return { result: { input, ok: true, outputs, skipped: true, ms: 0, warnings: [] }, key };
+    const all = cache.pagesOf(input, outputs);
+    return { result: { input, ok: true, outputs: all, skipped: true, ms: 0, warnings: [] }, key };
   }
   const taken = batch.force ? undefined : await takenOutput(cache, outputs, input, shown);
   if (taken) return { result: failed(taken), key };
 
   const { files, ...result } = await batch.runner.run(source, options);
   if (!result.ok || !files) return { result, key };
+  // Pages an earlier, longer render wrote that this one does not (its name-3.svg, now that it has two).
+  const written = new Set(files.map((f) => f.path));
+  const stale = cache.pagesOf(input, outputs).filter((page) => !written.has(page));
   try {
     cache.record(input, key, await commitFiles(files, batch.io));
+    cache.forget(stale);
+    await Promise.all(stale.map((page) => rm(page, { force: true })));
   } catch (err) {
     return { result: { ...failed(writeError(err, input, shown)), warnings: result.warnings }, key };
   }

@@ -1,7 +1,7 @@
 import { createFontSet, type FontChoice, type FontSet, loadFontSource } from '../fonts/font-set.js';
 import { type FontFile, FontRegistry } from '../fonts/registry.js';
 import { layoutChart } from '../layout/layout-chart.js';
-import type { PageSize } from '../layout/page.js';
+import type { PageChoice } from '../layout/page.js';
 import { readChartFile } from '../model/load.js';
 import { parseChart } from '../model/parse.js';
 import { type ChartWarning, formatProblem } from '../model/problems.js';
@@ -15,13 +15,18 @@ import { themes } from '../theme/builtin.js';
 import { formatCodePoint } from '../unicode/code-point.js';
 import type { FileContent } from './commit.js';
 import { describeError } from './errors.js';
-import { type Format, outputPath } from './outputs.js';
+import { type Format, outputPath, pagePath } from './outputs.js';
+import { type PageReport, pageReport } from './page-note.js';
 
 /** Everything that decides what a render produces, as plain data (it crosses to worker threads). */
 export interface JobOptions {
   readonly outDir: string;
   readonly formats: readonly Format[];
-  readonly page: PageSize;
+  readonly page: PageChoice;
+  /** Page margin in mm; the layout's default when absent. */
+  readonly margin?: number;
+  /** Smallest text on paper in pt; the theme's when absent. */
+  readonly minSize?: number;
   readonly dpi: number;
   /** The PNG pixel budget (see DEFAULT_MAX_PIXELS). */
   readonly maxPixels: number;
@@ -110,8 +115,11 @@ export interface JobResult {
   readonly ms: number;
   readonly error?: string;
   readonly warnings: readonly string[];
-  readonly scene?: Scene;
-  /** The chart, kept with the Scene (the Word booklet ends with their 一览表). */
+  /** The page the chart was laid out on, how many it took, and why when not what was asked for. */
+  readonly layout?: PageReport;
+  /** The Scenes of the poster's pages (kept for a booklet). */
+  readonly scenes?: readonly Scene[];
+  /** The chart, kept with the Scenes (the Word booklet ends with their 一览表). */
   readonly chart?: PowerChart;
 }
 
@@ -191,36 +199,69 @@ export async function runJob(
   try {
     const chart = parseSource(source, (line) => chartWarnings.push(line));
     const fonts = env.fonts(options);
-    const scene = await layoutChart(chart, { fonts, page: options.page, theme: themes[options.theme] });
+    const scenes = await layoutChart(chart, {
+      fonts,
+      page: options.page,
+      theme: themes[options.theme],
+      ...(options.margin !== undefined && { margin: options.margin }),
+      ...(options.minSize !== undefined && { minSize: options.minSize }),
+    });
     const files: FileContent[] = [];
-    for (const [i, format] of options.formats.entries()) {
-      files.push({ path: outputs[i] as string, data: await renderFormat(format, scene, fonts, options) });
-    }
+    for (const [i, format] of options.formats.entries())
+      files.push(...(await renderFormat(format, outputs[i] as string, scenes, fonts, options)));
+    // Every page carries the poster's warnings; the first page's are all of them.
     const warnings = [
       ...chartWarnings,
-      ...scene.warnings.map(
+      ...(scenes[0]?.warnings ?? []).map(
         (w) =>
           `${input}: ${w.field}: 字体中没有字符“${w.char}”(${formatCodePoint(w.codePoint)}) / no font has this character`,
       ),
     ];
-    return done({ ok: true, files, warnings, ...(options.keepScene && { scene, chart }) });
+    return done({
+      ok: true,
+      outputs: files.map((f) => f.path),
+      files,
+      warnings,
+      layout: pageReport(options.page, scenes),
+      ...(options.keepScene && { scenes, chart }),
+    });
   } catch (err) {
     return done({ ok: false, error: describeError(err, options.debug), warnings: chartWarnings });
   }
 }
 
-async function renderFormat(format: Format, scene: Scene, fonts: FontSet, options: JobOptions) {
+/**
+ * The files of one format: SVG and PNG a file per page (`name.svg`, `name-2.svg` …), PDF and
+ * Word one file holding every page.
+ */
+async function renderFormat(
+  format: Format,
+  path: string,
+  scenes: readonly Scene[],
+  fonts: FontSet,
+  options: JobOptions,
+): Promise<FileContent[]> {
+  const paged = async (draw: (scene: Scene) => Promise<string | Uint8Array>) => {
+    const out: FileContent[] = [];
+    for (const [i, scene] of scenes.entries())
+      out.push({ path: pagePath(path, i + 1), data: await draw(scene) });
+    return out;
+  };
   switch (format) {
     case 'svg':
-      return renderSceneSvg(scene, fonts, { text: options.svgText });
+      return paged((scene) => renderSceneSvg(scene, fonts, { text: options.svgText }));
     case 'png':
-      return renderScenePng(scene, fonts, { dpi: options.dpi, maxPixels: options.maxPixels });
-    case 'pdf':
-      return renderScenePdf(scene, fonts, {
+      return paged((scene) =>
+        renderScenePng(scene, fonts, { dpi: options.dpi, maxPixels: options.maxPixels }),
+      );
+    case 'pdf': {
+      const pdf = await renderScenePdf(scenes, fonts, {
         pdfa: options.pdfa,
         ...(options.author !== undefined && { info: { author: options.author } }),
       });
+      return [{ path, data: pdf }];
+    }
     case 'docx':
-      return renderDocx(scene, { fonts });
+      return [{ path, data: await renderDocx(scenes, { fonts }) }];
   }
 }

@@ -45,17 +45,21 @@ export function createReporter(mode: ReportMode, io: Io): Reporter {
     },
     done(result) {
       if (mode === 'json') return;
+      // A chart that took a larger page than A4, or several pages, says so (not when quiet).
+      const note = mode !== 'quiet' && result.layout?.note;
       if (bar) {
         bar.increment({ file: result.input });
-        if (!result.ok || result.warnings.length > 0) {
-          // Print problems above the bar rather than through it.
+        if (!result.ok || result.warnings.length > 0 || note) {
+          // Print problems and notes above the bar rather than through it.
           bar.stop();
           problems(result);
+          if (note) io.out(`${result.input} → ${note}`);
           bar.start(bar.getTotal(), bar.getProgress() * bar.getTotal(), { file: result.input });
         }
         return;
       }
       problems(result);
+      if (note) io.out(`${result.input} → ${note}`);
       if (mode === 'lines' && result.ok) {
         const what = result.skipped ? 'up to date' : `${result.ms} ms`;
         // Outputs are absolute inside the job; shown relative to where the user typed the command.
@@ -73,7 +77,7 @@ export function createReporter(mode: ReportMode, io: Io): Reporter {
       const failed = results.filter((r) => !r.ok).length;
       const skipped = results.filter((r) => r.skipped).length;
       if (mode === 'json') {
-        const report = results.map(({ scene: _, ...r }) => r);
+        const report = results.map(({ scenes: _s, chart: _c, ...r }) => r);
         io.out(JSON.stringify({ ok: failed === 0, failed, skipped, results: report, ...extra }, null, 2));
         return;
       }

@@ -133,17 +133,24 @@ export const BOOKLET_TITLE = '行政职权廉政风险防控图汇编';
 
 /**
  * A whole office's posters as one Word document: a contents page (each line links to its poster
- * and gives its page), one poster per page at its own page size, and the 一览表 at the end on
- * landscape pages.
+ * and gives its first page), each poster's pages at its own page size, and the 一览表 at the end
+ * on landscape pages.
+ *
+ * @param posters - Each poster's pages, in order.
  */
 export async function bookletToDocx(
-  posters: readonly PosterImage[],
+  posters: readonly (readonly PosterImage[])[],
   table: Table,
   options: BookletDocOptions = {},
 ): Promise<Uint8Array> {
   const title = options.title ?? BOOKLET_TITLE;
+  const firsts = posters.map((pages) => {
+    const [first] = pages;
+    if (!first) throw new RangeError('a poster of the booklet has no pages');
+    return first;
+  });
   const drafts = [
-    ...posters.map((p, i) => ({
+    ...firsts.map((p, i) => ({
       label: `${i + 1}．${p.name}`,
       detail: [p.category, p.codeLabel && `职权编码：${p.codeLabel}`].filter(Boolean).join('　'),
       bookmark: `poster_${i + 1}`,
@@ -151,15 +158,19 @@ export async function bookletToDocx(
     { label: table.title, detail: '', bookmark: 'list' },
   ];
   const pages = paginate(drafts);
-  const first = pages.length + 1;
+  // Each entry's page: after the contents and every page of the posters before it.
+  const starts = [0];
+  for (const poster of posters) starts.push((starts.at(-1) as number) + poster.length);
   const numbered = pages.map((page) =>
-    page.map((entry) => ({ ...entry, page: first + drafts.indexOf(entry) })),
+    page.map((entry) => ({ ...entry, page: pages.length + 1 + (starts[drafts.indexOf(entry)] as number) })),
   );
   const doc = new Document({
     ...properties(title),
     sections: [
       contentsSection(title, numbered),
-      ...posters.map((p, i) => posterSection(p, `poster_${i + 1}`)),
+      ...posters.flatMap((pages, i) =>
+        pages.map((page, p) => (p === 0 ? posterSection(page, `poster_${i + 1}`) : posterSection(page))),
+      ),
       tableSection(table, 'list'),
     ],
   });

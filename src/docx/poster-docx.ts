@@ -77,8 +77,13 @@ export function posterSection(poster: PosterImage, bookmark?: string): ISectionO
   };
 }
 
-/** One poster as a Word document: a single page of the poster's size (A4, A3, …) filled by it. */
-export async function posterToDocx(poster: PosterImage): Promise<Uint8Array> {
-  const doc = new Document({ ...properties(poster.name), sections: [posterSection(poster)] });
+/**
+ * One poster as a Word document: a page of the poster's size (A4, A3, …) filled by each of its
+ * pages (most posters have one).
+ */
+export async function posterToDocx(pages: readonly PosterImage[]): Promise<Uint8Array> {
+  const [first] = pages;
+  if (!first) throw new RangeError('a poster document needs at least one page');
+  const doc = new Document({ ...properties(first.name), sections: pages.map((page) => posterSection(page)) });
   return new Uint8Array(await Packer.toBuffer(doc));
 }

@@ -10,6 +10,7 @@ import {
   riskContent,
   stageContent,
 } from './box-content.js';
+import { drawContinuations, type PageFrame, stackPage } from './frame.js';
 import {
   type Block,
   footerBlock,
@@ -27,7 +28,7 @@ export interface NaturalPoster {
   readonly width: number;
   readonly height: number;
   readonly builder: SceneBuilder;
-  /** Characters no font has, with the field they are in. */
+  /** Characters no font has anywhere on the poster, with the field they are in. */
   readonly missing: readonly { field: string; char: string; codePoint: number }[];
 }
 
@@ -55,6 +56,8 @@ export interface MeasuredPoster {
   readonly meta: Block;
   readonly legend: LegendBlock;
   readonly footer: Block | undefined;
+  /** The measurement memo it was measured with, for the blocks each page adds (see frame.ts). */
+  readonly cache: TextCache | undefined;
 }
 
 /**
@@ -88,48 +91,51 @@ export function measurePoster(
     meta: metaBlock(blocks, chart),
     legend: legendBlock(blocks, ctx.levelWords),
     footer: footerBlock(blocks, chart),
+    cache,
   };
 }
 
-/** Height of the poster around a flow `flowHeight` high (the same sum {@link arrangePoster} makes). */
-function posterHeight(m: MeasuredPoster, flowHeight: number): number {
-  const gap = m.theme.spacing.headerGap;
-  const footer = m.footer ? gap / 2 + m.footer.height : 0;
-  return m.title.height + gap / 2 + m.meta.height + gap + flowHeight + gap + m.legend.height + footer;
-}
-
 /**
- * A lower bound of the poster's natural height, known before ELK runs: ELK's layered algorithm
- * puts each row (partition) in its own layers, one below the other, a layer as tall as its
- * tallest box and at least `rowGap` (nodeNodeBetweenLayers) from the next, so the flow is at
- * least the sum of the rows' tallest boxes and the gaps between them. The layout uses it to skip
- * ELK for widths at which the poster cannot fit the page anyway.
+ * The height of each row of the flow, known before ELK runs: ELK's layered algorithm puts each
+ * row (partition) in its own layers, one below the other, a layer as tall as its tallest box,
+ * so a row is as tall as its tallest box. Rows are `rowGap` (nodeNodeBetweenLayers) apart. The
+ * layout's search sizes pages with these; ELK's flow is never shorter.
  */
-export function posterHeightLowerBound(m: MeasuredPoster): number {
-  let flow = Math.max(0, m.rows.length - 1) * m.theme.spacing.rowGap;
-  for (const row of m.rows)
-    flow += Math.max(row.stage.height, row.risk?.height ?? 0, row.control?.height ?? 0);
-  // Less a hair, so that rounding in a different order of additions can never lift it above the real height.
-  return posterHeight(m, flow) - 0.01;
+export function rowHeights(m: MeasuredPoster): number[] {
+  return m.rows.map((row) => Math.max(row.stage.height, row.risk?.height ?? 0, row.control?.height ?? 0));
 }
 
-/** Lets ELK place the measured rows and assembles the poster around the flow. */
-export async function arrangePoster(chart: PowerChart, measured: MeasuredPoster): Promise<NaturalPoster> {
-  const { theme, width, rows, title, meta, legend, footer } = measured;
+/** One page of a poster: its frame, the rows it shows (`start` to before `end`) and their spacing. */
+export interface PageContent {
+  readonly frame: PageFrame;
+  readonly rows: { readonly start: number; readonly end: number };
+  readonly rowGap: number;
+}
+
+/** Lets ELK place one page's rows and assembles the page around its flow (see {@link stackPage}). */
+export async function arrangePage(
+  chart: PowerChart,
+  measured: MeasuredPoster,
+  page: PageContent,
+): Promise<NaturalPoster> {
+  const { theme, width, rows, title, meta, legend } = measured;
+  const { frame } = page;
+  const { start, end } = page.rows;
   const gap = theme.spacing.columnGap;
   const stageX = theme.widths.risk + gap;
-  const flow = await placeRows(rows, { column: gap, row: theme.spacing.rowGap }, stageX);
+  const flow = await placeRows(rows.slice(start, end), { column: gap, row: page.rowGap }, stageX);
+  const stack = stackPage(frame, theme, flow.height);
 
   const b = new SceneBuilder();
-  let y = 0;
-  b.content(title, 0, y, b.box(area('title', 0, y, width, title.height)));
-  y += title.height + theme.spacing.headerGap / 2;
-  b.content(meta, 0, y, b.box(area('meta', 0, y, width, meta.height)));
-  y += meta.height + theme.spacing.headerGap;
+  if (frame.title && stack.title !== undefined)
+    b.content(frame.title, 0, stack.title, b.box(area('title', 0, stack.title, width, frame.title.height)));
+  b.content(frame.meta, 0, stack.meta, b.box(area('meta', 0, stack.meta, width, frame.meta.height)));
 
-  const flowTop = y;
+  const flowTop = stack.flow;
   const last = rows.length - 1;
-  flow.rows.forEach((placed, i) => {
+  const placedStages: { id: string; rect: Rect }[] = [];
+  flow.rows.forEach((placed, k) => {
+    const i = start + k;
     const row = rows[i] as RowContent;
     const stage = shift(placed.stage, flowTop);
     const stageId = b.box({
@@ -138,6 +144,7 @@ export async function arrangePoster(chart: PowerChart, measured: MeasuredPoster)
       ...stage,
       ...styleStage(theme, i === 0 || i === last, chart.stages[i]?.optional === true),
     });
+    placedStages.push({ id: stageId, rect: stage });
     b.content(row.stage, stage.x, stage.y, stageId);
     const cy = stage.y + stage.height / 2;
     if (row.risk && placed.risk) {
@@ -162,7 +169,7 @@ export async function arrangePoster(chart: PowerChart, measured: MeasuredPoster)
       b.content(row.control, c.x, c.y, control);
       connector(b, theme, control, stageId, stage.x + stage.width, c.x, cy);
     }
-    const next = flow.rows[i + 1];
+    const next = flow.rows[k + 1];
     if (next) {
       const x = stage.x + stage.width / 2;
       b.line({
@@ -180,8 +187,11 @@ export async function arrangePoster(chart: PowerChart, measured: MeasuredPoster)
       });
     }
   });
-  y = flowTop + flow.height + theme.spacing.headerGap;
+  const [firstStage, lastStage] = [placedStages[0], placedStages.at(-1)];
+  if (firstStage && lastStage)
+    drawContinuations(b, theme, frame, stack, { first: firstStage, last: lastStage }, ARROW);
 
+  const y = stack.legend;
   const legendId = b.box(area('legend', 0, y, width, legend.height));
   b.content(legend, 0, y, legendId);
   for (const entry of legend.entries) {
@@ -203,13 +213,13 @@ export async function arrangePoster(chart: PowerChart, measured: MeasuredPoster)
     });
     drawBadge(b, theme, entry.badge, swatch, 0, y);
   }
-  y += legend.height;
-  if (footer) {
-    y += theme.spacing.headerGap / 2;
-    b.content(footer, 0, y, b.box(area('footer', 0, y, width, footer.height)));
-    y += footer.height;
+  if (frame.footer && stack.footer !== undefined) {
+    const box = b.box(area('footer', 0, stack.footer, width, frame.footer.height));
+    b.content(frame.footer, 0, stack.footer, box);
   }
-  return { width, height: y, builder: b, missing: collectMissing([title, meta, ...rows.flatMap(contents)]) };
+  // The poster's missing characters, the same on each of its pages.
+  const missing = collectMissing([title, meta, ...rows.flatMap(contents)]);
+  return { width, height: stack.height, builder: b, missing };
 }
 
 /** Draws stage `i`'s risk box, outlined in its level's style, with its badge; returns its id. */
@@ -316,7 +326,7 @@ function styleStage(theme: Theme, terminal: boolean, optional: boolean) {
 
 /** A region that only holds text (title, meta, legend, footer): nothing is drawn for it. */
 function area(
-  kind: SceneTextArea['kind'],
+  kind: Exclude<SceneTextArea['kind'], 'continuation'>,
   x: number,
   y: number,
   width: number,

@@ -10,24 +10,20 @@ export interface Placement {
 }
 
 /**
- * The largest scale at which a `width`×`height` poster fits the `available` area, capped at
- * `maxScale` (a short poster is enlarged for the wall, but not into a billboard), and the offset
- * that centres it across the area and puts it at the top (a poster's title belongs at the top of
- * the sheet, whatever its length).
+ * Where a `width`×`height` poster scaled by `scale` goes in the `available` area: centred both
+ * ways (the search makes the poster fill the area in one direction at least; the flow's spine is
+ * the poster's centre line, so it lands on the page's).
  */
-export function fitPlacement(
+export function centredPlacement(
   width: number,
   height: number,
   available: { left: number; top: number; width: number; height: number },
-  maxScale: number,
+  scale: number,
 ): Placement {
-  // Floored to four decimals (the Scene's precision for scales) so rounding never overflows the page.
-  const scale =
-    Math.floor(Math.min(available.width / width, available.height / height, maxScale) * 10_000) / 10_000;
   return {
     scale,
     dx: available.left + (available.width - width * scale) / 2,
-    dy: available.top,
+    dy: available.top + Math.max(0, (available.height - height * scale) / 2),
   };
 }
 
@@ -48,6 +44,7 @@ export function placeContent(b: SceneBuilder, p: Placement) {
       case 'meta':
       case 'legend':
       case 'footer':
+      case 'continuation':
         return { ...box, ...rect(box) };
       case 'stage': {
         const placed = rect(box);
@@ -68,7 +65,8 @@ export function placeContent(b: SceneBuilder, p: Placement) {
   const lines = b.lines.map((line, i): SceneLine => {
     const stroke = { points: line.points.map(([px, py]) => [x(px), y(py)] as const), width: len(line.width) };
     switch (line.kind) {
-      case 'flow': {
+      case 'flow':
+      case 'continuation': {
         const arrow = { length: len(line.arrow.length), halfWidth: len(line.arrow.halfWidth) };
         return { ...line, ...stroke, arrow };
       }

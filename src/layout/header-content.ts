@@ -47,11 +47,15 @@ export function posterTitle(chart: Pick<PowerChart, 'title'>): string {
   return chart.title ?? DEFAULT_TITLE;
 }
 
-/** One paragraph centred across the poster: the title, the footer. */
+/**
+ * One paragraph centred across the poster in balanced lines: the title, the footer (whose
+ * fields break only between them where they can, never inside brackets).
+ */
 function centredBlock(
   { fonts, width, cache }: BlockContext,
   text: string,
   look: { font: 'title' | 'body'; size: number; lineHeight: number; color: string; field: string },
+  breaking: 'balanced' | 'fields',
 ): Block {
   const { font, size, lineHeight, color, field } = look;
   const block = setParagraph(text, {
@@ -60,6 +64,7 @@ function centredBlock(
     fonts,
     cache,
     align: 'center',
+    breaking,
   });
   return { width, height: block.height, texts: [{ block, dx: 0, dy: 0, size, color, field }] };
 }
@@ -74,34 +79,67 @@ export function titleBlock(ctx: BlockContext, chart: PowerChart): Block {
     color: theme.colors.title,
     field: 'title',
   } as const;
-  return centredBlock(ctx, posterTitle(chart), look);
+  return centredBlock(ctx, posterTitle(chart), look, 'balanced');
+}
+
+/** What the meta block of one page holds. */
+export interface MetaOptions {
+  /** Only the 职权名称 line: the header of a continuation page. */
+  readonly compact?: boolean;
+  /** Text set at the right of the first line (`第 2 页 / 共 3 页`); the lines leave room for it. */
+  readonly label?: string;
 }
 
 /**
  * Category, 职权编码, 职权名称 and 依据, one per line, left-aligned under the title; a chart
  * without a category or a code (imported from a list that has none) has only the lines it gives.
+ * The name breaks into balanced lines between words. A continuation page's header is `compact`:
+ * the name alone. A `label` (the page number of a poster of several pages) is set at the right
+ * of the first line, and every line leaves room for it.
  */
-export function metaBlock({ theme, fonts, width, cache }: BlockContext, chart: PowerChart): Block {
+export function metaBlock(
+  { theme, fonts, width, cache }: BlockContext,
+  chart: PowerChart,
+  options: MetaOptions = {},
+): Block {
   const size = theme.sizes.meta;
+  const style = { font: 'body', size, lineHeight: theme.lineHeight } as const;
+  const label =
+    options.label === undefined ? undefined : setParagraph(options.label, { width, style, fonts, cache });
+  const room = label ? width - label.width - size * 2 : width;
   const lines: (readonly [string, 'category' | 'codes' | 'name' | 'basis'])[] = [
-    ...(chart.category === undefined ? [] : [[chart.category, 'category' as const] as const]),
-    ...(chart.codes === undefined ? [] : [[`职权编码：${codeLabel(chart.codes)}`, 'codes'] as const]),
+    ...(chart.category === undefined || options.compact
+      ? []
+      : [[chart.category, 'category' as const] as const]),
+    ...(chart.codes === undefined || options.compact
+      ? []
+      : [[`职权编码：${codeLabel(chart.codes)}`, 'codes'] as const]),
     [`职权名称：${chart.name}`, 'name'],
-    ...(chart.basis === undefined ? [] : [[`依据：${chart.basis}`, 'basis'] as const]),
+    ...(chart.basis === undefined || options.compact ? [] : [[`依据：${chart.basis}`, 'basis'] as const]),
   ];
   let y = 0;
-  const texts = lines.map(([text, field]) => {
+  const texts: TextPiece[] = lines.map(([text, field]) => {
     const block = setParagraph(text, {
-      width,
-      style: { font: field === 'name' ? 'bold' : 'body', size, lineHeight: theme.lineHeight },
+      width: room,
+      style: { ...style, font: field === 'name' ? 'bold' : 'body' },
       fonts,
       cache,
+      ...(field === 'name' && { breaking: 'balanced' as const }),
     });
     const piece = { block, dx: 0, dy: y, size, color: theme.colors.text, field };
     y += block.height;
     return piece;
   });
-  return { width, height: y, texts };
+  if (label)
+    texts.push({
+      block: label,
+      dx: width - label.width,
+      dy: 0,
+      size,
+      color: theme.colors.text,
+      field: 'page',
+    });
+  return { width, height: Math.max(y, label?.height ?? 0), texts };
 }
 
 /** A level's words in the legend: 高 → 高风险, 一级 → 一级风险; 高风险 stays as it is. */
@@ -185,5 +223,5 @@ export function footerBlock(ctx: BlockContext, chart: PowerChart): Block | undef
     color: theme.colors.text,
     field: 'footer',
   } as const;
-  return centredBlock(ctx, parts.join('　　'), look);
+  return centredBlock(ctx, parts.join('　　'), look, 'fields');
 }

@@ -7,10 +7,12 @@ import { SCENE_FORMAT, SCENE_VERSION, type Scene, type SceneFont } from '../scen
 import { createTextCache } from '../text/index.js';
 import { colorTheme } from '../theme/builtin.js';
 import type { Theme } from '../theme/theme.js';
-import { arrangePoster, measurePoster, type NaturalPoster, posterHeightLowerBound } from './compose.js';
-import { fitPlacement, placeContent } from './fit.js';
+import { arrangePage, type NaturalPoster } from './compose.js';
+import { centredPlacement, placeContent } from './fit.js';
 import { codeLabel, posterTitle } from './header-content.js';
-import { type PageSize, pageDimensions, round } from './page.js';
+import { type Area, PosterShapes } from './measure-poster.js';
+import { AUTO_PAGES, describePage, type PageChoice, type PageSize, pageDimensions, round } from './page.js';
+import { type NoPlan, type Plan, planPoster, type SearchBounds } from './search.js';
 
 /** Options for {@link layoutChart}. */
 export interface LayoutOptions {
@@ -18,19 +20,34 @@ export interface LayoutOptions {
   theme?: Theme;
   /** Fonts to measure with (and later draw with). Pass one set to share parsed fonts across calls. */
   fonts?: FontSet;
-  /** 'A4' (default), 'A3' or a size in mm; always portrait. */
-  page?: PageSize;
+  /**
+   * The page: `auto` (default) — A4 when the chart is legible on one A4 page, else A3, continued
+   * onto further A3 pages when one is not enough; or a named size (`A4`, `A3`, `A2`, `A1`, `B4`,
+   * `B5`, each also `-landscape`) or `{ width, height }` in mm, continued onto further pages of
+   * that size when one is not enough.
+   */
+  page?: PageChoice;
   /** Page margin in mm (default 10). */
   margin?: number;
-  /** Largest enlargement of a short poster (default 1.4). */
-  maxScale?: number;
+  /** The smallest text on paper, in pt (default the theme's `minBodySize`, 7.5). */
+  minSize?: number;
+  /** The largest body text on paper, in pt (default {@link MAX_BODY_SIZE}): short posters grow to it. */
+  maxBodySize?: number;
 }
 
 /**
- * Why a poster was refused: `illegible` — even with the widest side columns its body text would be
- * smaller than the theme's minimum on this page; `no-room` — the margins leave no page to draw on;
- * `exit-boxes` — an exit (分支 to an outcome) has its own 风险点 or 防控措施, which the poster
- * cannot draw yet (exits are drawn as lines in their stage's box, not as terminals with boxes).
+ * The largest body text a poster is enlarged to, in pt: 14 pt (四号) reads from two metres on a
+ * wall; larger only makes a short poster look like a notice. The rest of a short poster's page
+ * goes to space between its rows.
+ */
+export const MAX_BODY_SIZE = 14;
+
+/**
+ * Why a poster was refused: `illegible` — some text would be smaller than the smallest allowed
+ * size on paper even with a stage on a page of its own, or the page is too narrow for legible
+ * text at all; `no-room` — the margins leave no page to draw on; `exit-boxes` — an exit (分支 to
+ * an outcome) has its own 风险点 or 防控措施, which the poster cannot draw yet (exits are drawn as
+ * lines in their stage's box, not as terminals with boxes).
  */
 export type LayoutRefusal = 'illegible' | 'no-room' | 'exit-boxes';
 
@@ -41,28 +58,68 @@ export class LayoutError extends Error {
     /** Why, as data (the message says it in words, bilingually). */
     readonly reason: LayoutRefusal,
     message: string,
+    /** The index of the stage that cannot be legible on a page of its own, when that is why. */
+    readonly stage?: number,
   ) {
     super(message);
   }
 }
 
-/** How much wider the side columns may get, in turn, to make a long poster shorter. */
-const WIDENING = [1, 1.25, 1.5, 1.8] as const;
+/** The row gap's range as a share of the theme's: tighter to gain text size, wider to fill a page. */
+const ROW_GAP = { min: 0.625, max: 4 } as const;
+
+/** The side columns' range as a share of the theme's: ~10 characters a line up to ~80. */
+const SIDE_WIDTH = { min: 0.6, max: 4 } as const;
 
 /**
- * Lays a validated chart out on a page and returns its {@link Scene}: text measured and
- * broken with the given fonts, the flow placed by ELK, everything scaled to fit the page.
+ * Lays a validated chart out and returns its pages: one {@link Scene} each, most charts one.
+ * Text is measured and broken with the given fonts, the flow placed by ELK, everything scaled
+ * to the page.
  *
- * Body text never ends up smaller than the theme's `minBodySize` on paper: a long poster first
- * gets wider side columns (fewer, longer lines), and if it still cannot fit, a LayoutError says
- * which poster needs a larger page.
+ * The side columns' width and the rows' spacing are chosen for the largest text — no text
+ * smaller than `minSize` on paper, body text at most `maxBodySize` — and a short poster's rows
+ * are spread to fill the page. A chart that cannot be legible on one page continues on more,
+ * split between stages, each page with a compact header, 第 n 页 / 共 N 页 and 接上页 / 接下页
+ * where the flow goes on. A LayoutError says which stage cannot be legible even on a page of its
+ * own, or that the margins leave no room.
  */
-export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}): Promise<Scene> {
+export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}): Promise<Scene[]> {
+  refuseExitBoxes(chart);
   const theme = options.theme ?? colorTheme;
   const fonts = options.fonts ?? createFontSet(new FontRegistry());
-  const pageSize = options.page ?? 'A4';
-  const page = pageDimensions(pageSize);
+  const choice = options.page ?? 'auto';
   const margin = (options.margin ?? 10) * PT_PER_MM;
+  const smallest = Math.min(...Object.values(theme.sizes));
+  const minSize = options.minSize ?? theme.minBodySize;
+  // Rounded up, so the scale the search floors to four decimals never sets text below the minimum.
+  const minScale = Math.ceil((minSize / smallest) * 10_000) / 10_000;
+  const maxScale = Math.max(minScale, (options.maxBodySize ?? MAX_BODY_SIZE) / theme.sizes.body);
+  // One measurement memo for this layout: every width tried sets mostly the same strings.
+  const shapes = new PosterShapes(chart, theme, fonts, createTextCache());
+  const sizes: readonly PageSize[] = choice === 'auto' ? AUTO_PAGES : [choice];
+  let refusal: NoPlan | undefined;
+  for (const [i, size] of sizes.entries()) {
+    const area = printable(size, margin);
+    const base = (theme.widths.risk + theme.widths.control) / 2;
+    const bounds: SearchBounds = {
+      area,
+      scale: { min: minScale, max: maxScale },
+      gap: { min: theme.spacing.rowGap * ROW_GAP.min, max: theme.spacing.rowGap * ROW_GAP.max },
+      side: { min: base * SIDE_WIDTH.min, max: base * SIDE_WIDTH.max },
+      fixed: theme.widths.stage + 2 * theme.spacing.columnGap,
+      // Only the last size tried may continue onto further pages.
+      maxPages: i === sizes.length - 1 ? Number.POSITIVE_INFINITY : 1,
+    };
+    const plan = planPoster((side) => shapes.shape(side), bounds);
+    if ('side' in plan) return compose(chart, shapes, plan, { size, area, margin, fonts, theme, minScale });
+    refusal = plan;
+  }
+  throw refused(chart, sizes.at(-1) as PageSize, refusal as NoPlan, { minSize, smallest, theme });
+}
+
+/** The page's printable area in pt; a LayoutError when the margins leave none. */
+function printable(size: PageSize, margin: number): Area {
+  const page = pageDimensions(size);
   const area = {
     left: margin,
     top: margin,
@@ -71,45 +128,48 @@ export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}
   };
   if (area.width <= 0 || area.height <= 0)
     throw new LayoutError('no-room', 'the margins leave no room on the page / 页边距过大');
+  return area;
+}
 
-  refuseExitBoxes(chart);
-  const maxScale = options.maxScale ?? 1.4;
-  // One measurement memo for this layout: every widening sets mostly the same strings.
-  const cache = createTextCache();
-  // The largest body size any width could reach, for the message when none is enough.
-  let largest = 0;
-  for (const factor of WIDENING) {
-    const measured = measurePoster(chart, widen(theme, factor), fonts, cache);
-    // ELK is most of a layout's time. When even the shortest height the flow could have leaves
-    // the body text too small, this width cannot work: go on to the next without running ELK.
-    const bound =
-      measured.smallestSize *
-      fitPlacement(measured.width, posterHeightLowerBound(measured), area, maxScale).scale;
-    if (bound < theme.minBodySize) {
-      largest = Math.max(largest, bound);
-      continue;
-    }
-    const poster = await arrangePoster(chart, measured);
-    const placement = fitPlacement(poster.width, poster.height, area, maxScale);
-    const bodyOnPaper = measured.smallestSize * placement.scale;
-    if (bodyOnPaper >= theme.minBodySize) {
-      return toScene(chart, poster, placement.scale, placeContent(poster.builder, placement), {
-        size: typeof pageSize === 'string' ? pageSize : 'custom',
-        ...page,
-        margin,
-        fonts,
-        background: theme.colors.background,
-      });
-    }
-    largest = Math.max(largest, bodyOnPaper);
+/** Lays out each page of the plan with ELK and places it on its sheet. */
+async function compose(
+  chart: PowerChart,
+  shapes: PosterShapes,
+  plan: Plan,
+  page: { size: PageSize; area: Area; margin: number; fonts: FontSet; theme: Theme; minScale: number },
+): Promise<Scene[]> {
+  const { area } = page;
+  const measured = shapes.measured(plan.side);
+  const count = plan.pages.length;
+  const naturals: NaturalPoster[] = [];
+  for (const [p, rows] of plan.pages.entries()) {
+    const frame = shapes.frame(plan.side, { number: p + 1, count });
+    naturals.push(await arrangePage(chart, measured, { frame, rows, rowGap: rows.gap }));
   }
-  const [bigger, biggerZh] =
-    pageSize === 'A4' ? ['A3 (--page A3)', ' A3 纸张'] : ['a larger page', '更大的纸张'];
-  throw new LayoutError(
-    'illegible',
-    `“${chart.name}” does not fit on ${describePage(pageSize)}: body text would be at most ${largest.toFixed(1)} pt, ` +
-      `below the ${theme.minBodySize} pt minimum; use ${bigger} / 本图在 ${describePage(pageSize)} 纸张上正文字号最大只有 ${largest.toFixed(1)} 磅，` +
-      `小于 ${theme.minBodySize} 磅的下限，请改用${biggerZh}`,
+  // The search sized pages from the rows' heights, a lower bound of ELK's flow; if ELK drew a
+  // page taller, the text shrinks to fit it (on every page alike, so sizes match across pages).
+  const fits = Math.min(plan.scale, ...naturals.map((n) => area.height / n.height));
+  const scale = Math.floor(fits * 10_000) / 10_000;
+  if (scale < page.minScale)
+    throw new Error(`the flow of “${chart.name}” came out taller than its rows; the layout cannot fit it`);
+  const dimensions = pageDimensions(page.size);
+  return naturals.map((natural, p) =>
+    toScene(
+      chart,
+      natural,
+      placeContent(natural.builder, centredPlacement(natural.width, natural.height, area, scale)),
+      {
+        size: typeof page.size === 'string' ? page.size : 'custom',
+        width: round(dimensions.width),
+        height: round(dimensions.height),
+        margin: round(page.margin),
+        scale,
+        number: p + 1,
+        count,
+      },
+      page.fonts,
+      page.theme.colors.background,
+    ),
   );
 }
 
@@ -128,49 +188,55 @@ function refuseExitBoxes(chart: PowerChart): void {
   }
 }
 
-function describePage(size: PageSize): string {
-  return typeof size === 'string' ? size : `${size.width}×${size.height} mm`;
-}
-
-/** The theme with both side columns `factor` times as wide. */
-function widen(theme: Theme, factor: number): Theme {
-  if (factor === 1) return theme;
-  return {
-    ...theme,
-    widths: { ...theme.widths, risk: theme.widths.risk * factor, control: theme.widths.control * factor },
-  };
+/** The LayoutError for a chart no page of the last size tried can hold legibly. */
+function refused(
+  chart: PowerChart,
+  size: PageSize,
+  why: NoPlan,
+  sizes: { minSize: number; smallest: number; theme: Theme },
+): LayoutError {
+  const page = describePage(size);
+  const atMost = (scale: number) => (scale * sizes.smallest).toFixed(1);
+  if (why.reason === 'narrow') {
+    return new LayoutError(
+      'illegible',
+      `${page} is too narrow for “${chart.name}”: its smallest text would be at most ${atMost(why.best)} pt, below the ${sizes.minSize} pt minimum; use a wider page / ` +
+        `${page} 纸张太窄，“${chart.name}”的最小字号只有 ${atMost(why.best)} 磅，小于 ${sizes.minSize} 磅的下限，请改用更宽的纸张`,
+    );
+  }
+  if (why.reason === 'row') {
+    const stage = chart.stages[why.row];
+    const name = (stage?.name ?? '').replaceAll('\n', '');
+    const n = why.row + 1;
+    return new LayoutError(
+      'illegible',
+      `“${chart.name}”, stage ${n} “${name}” does not fit on ${page} even on a page of its own: its smallest text would be at most ${atMost(why.best)} pt, below the ${sizes.minSize} pt minimum; shorten its risks or measures, or use a larger page / ` +
+        `“${chart.name}”第 ${n} 个环节“${name}”单独占一页也放不下 ${page} 纸张：最小字号只有 ${atMost(why.best)} 磅，小于 ${sizes.minSize} 磅的下限；请精简它的风险点或防控措施，或改用更大的纸张`,
+      why.row,
+    );
+  }
+  // Only a size that had to fit one page reports `pages`, and the last size tried never must.
+  throw new Error(`no page plan for “${chart.name}” on ${page}`);
 }
 
 function toScene(
   chart: PowerChart,
   poster: NaturalPoster,
-  scale: number,
   content: ReturnType<typeof placeContent>,
-  page: {
-    size: Scene['page']['size'];
-    width: number;
-    height: number;
-    margin: number;
-    fonts: FontSet;
-    background: string;
-  },
+  page: Scene['page'],
+  fontSet: FontSet,
+  background: string,
 ): Scene {
   const used = [...new Set(content.texts.map((t) => t.font))].sort();
   const fonts: Record<string, SceneFont> = {};
   for (const id of used) {
-    const face = fontById(page.fonts, id);
+    const face = fontById(fontSet, id);
     fonts[id] = { postscriptName: face.postscriptName, familyName: face.familyName };
   }
   return {
     format: SCENE_FORMAT,
     version: SCENE_VERSION,
-    page: {
-      size: page.size,
-      width: round(page.width),
-      height: round(page.height),
-      margin: round(page.margin),
-      scale,
-    },
+    page,
     meta: {
       title: posterTitle(chart),
       category: chart.category ?? '',
@@ -179,7 +245,7 @@ function toScene(
       codeLabel: codeLabel(chart.codes ?? []),
     },
     fonts,
-    background: page.background,
+    background,
     ...content,
     warnings: poster.missing.map(({ field, char, codePoint }) => ({ field, char, codePoint })),
   };

@@ -23,6 +23,10 @@ export const sceneIds = {
   flow: (row: number) => `flow-${row}`,
   /** The connector from a side box to its stage. */
   connector: (side: string) => `connector-${side}`,
+  /** Where the flow goes on to the next page (接下页) or comes from the previous one (接上页): the label's area. */
+  continuation: (direction: 'next' | 'previous') => `continuation-${direction}`,
+  /** The arrow to or from that label. */
+  continuationLine: (direction: 'next' | 'previous') => `continuation-${direction}-line`,
 } as const;
 
 /** Collects boxes, lines and text runs in drawing order while the poster is assembled. */

@@ -1,4 +1,4 @@
-import { PAGE_SIZES_MM, PT_PER_MM } from '../scene/page.js';
+import { PAPER_SIZES_MM, PT_PER_MM } from '../scene/page.js';
 import type { SceneMeta } from '../scene/scene.js';
 import { asArtifact, childElement, type Element, markAs } from './pdf-tags.js';
 
@@ -19,15 +19,32 @@ interface PlacedEntry {
   readonly height: number;
 }
 
-/** Geometry and type sizes of a contents page (A4 portrait, points). */
-const PAGE = {
-  width: PAGE_SIZES_MM.A4.width * PT_PER_MM,
-  height: PAGE_SIZES_MM.A4.height * PT_PER_MM,
-  margin: 56,
-} as const;
-const SIZES = { heading: 18, name: 11, minName: 8, code: 8.5, page: 11 } as const;
-const GAP = { afterHeading: 24, nameToCode: 2, entry: 9, numberColumn: 16 } as const;
+/** Type sizes and spacing of a contents page on A4 (pt); other sizes scale them. */
+const A4_SIZES = { heading: 18, name: 11, minName: 8, code: 8.5, page: 11 } as const;
+const A4_GAP = { afterHeading: 24, nameToCode: 2, entry: 9, numberColumn: 16 } as const;
+const A4_MARGIN = 56;
+const A4_WIDTH = PAPER_SIZES_MM.A4.width * PT_PER_MM;
 const LINE = 1.35;
+
+/** Geometry and type sizes of a contents page, in points. */
+export interface ContentsPage {
+  readonly width: number;
+  readonly height: number;
+  readonly margin: number;
+  readonly sizes: { readonly [K in keyof typeof A4_SIZES]: number };
+  readonly gap: { readonly [K in keyof typeof A4_GAP]: number };
+}
+
+/**
+ * A contents page of the posters' size (`width` × `height` pt): the A4 design scaled with the
+ * page's shorter side, so an A3 booklet's contents read like its posters, larger.
+ */
+export function contentsPage(width: number, height: number): ContentsPage {
+  const k = Math.min(width, height) / A4_WIDTH;
+  const scale = <T extends Record<string, number>>(o: T) =>
+    Object.fromEntries(Object.entries(o).map(([key, v]) => [key, v * k])) as { [K in keyof T]: number };
+  return { width, height, margin: A4_MARGIN * k, sizes: scale(A4_SIZES), gap: scale(A4_GAP) };
+}
 const COLOURS = { text: '#1a1a1a', muted: '#666666', rule: '#cccccc' } as const;
 
 /** Characters a line must not start with / end with (the common Chinese line-breaking rules). */
@@ -59,20 +76,25 @@ function wrapChars(doc: PDFKit.PDFDocument, text: string, width: number): string
 
 /**
  * Fits a poster name into `width`: one line at the normal size, or one line at a size shrunk as
- * far as {@link SIZES.minName}, or — only if still too long — several lines at that size.
+ * far as the smallest name size, or — only if still too long — several lines at that size.
  * Never truncates: every character of the name is printed.
  */
-function placeEntry(doc: PDFKit.PDFDocument, entry: ContentsEntry, width: number): PlacedEntry {
-  doc.fontSize(SIZES.name);
+function placeEntry(
+  doc: PDFKit.PDFDocument,
+  page: ContentsPage,
+  entry: ContentsEntry,
+  width: number,
+): PlacedEntry {
+  doc.fontSize(page.sizes.name);
   const natural = doc.widthOfString(entry.meta.name);
-  let nameSize: number = SIZES.name;
+  let nameSize: number = page.sizes.name;
   let nameLines = [entry.meta.name];
   if (natural > width) {
-    nameSize = Math.max(SIZES.minName, Math.floor(((SIZES.name * width) / natural) * 10) / 10);
+    nameSize = Math.max(page.sizes.minName, Math.floor(((page.sizes.name * width) / natural) * 10) / 10);
     doc.fontSize(nameSize);
     if (doc.widthOfString(entry.meta.name) > width) nameLines = wrapChars(doc, entry.meta.name, width);
   }
-  const height = nameLines.length * nameSize * LINE + GAP.nameToCode + SIZES.code * LINE;
+  const height = nameLines.length * nameSize * LINE + page.gap.nameToCode + page.sizes.code * LINE;
   return { entry, nameLines, nameSize, height };
 }
 
@@ -90,6 +112,7 @@ function codeLine(meta: SceneMeta): string {
  */
 export function planContents(
   doc: PDFKit.PDFDocument,
+  page: ContentsPage,
   font: string,
   metas: readonly SceneMeta[],
   pageOf: (i: number, contentsPages: number) => number,
@@ -97,20 +120,20 @@ export function planContents(
   return (contentsPages) => {
     doc.font(font);
     const numberWidth = Math.max(
-      ...metas.map((_, i) => doc.fontSize(SIZES.page).widthOfString(String(pageOf(i, contentsPages)))),
+      ...metas.map((_, i) => doc.fontSize(page.sizes.page).widthOfString(String(pageOf(i, contentsPages)))),
     );
-    const nameWidth = PAGE.width - 2 * PAGE.margin - numberWidth - GAP.numberColumn;
+    const nameWidth = page.width - 2 * page.margin - numberWidth - page.gap.numberColumn;
     const pages: PlacedEntry[][] = [[]];
-    let y = PAGE.margin + SIZES.heading * LINE + GAP.afterHeading;
+    let y = page.margin + page.sizes.heading * LINE + page.gap.afterHeading;
     metas.forEach((meta, i) => {
       const entry = { meta, page: pageOf(i, contentsPages), destination: posterDestination(i) };
-      const placed = placeEntry(doc, entry, nameWidth);
-      if (y + placed.height > PAGE.height - PAGE.margin && (pages[pages.length - 1]?.length ?? 0) > 0) {
+      const placed = placeEntry(doc, page, entry, nameWidth);
+      if (y + placed.height > page.height - page.margin && (pages[pages.length - 1]?.length ?? 0) > 0) {
         pages.push([]);
-        y = PAGE.margin;
+        y = page.margin;
       }
       pages[pages.length - 1]?.push(placed);
-      y += placed.height + GAP.entry;
+      y += placed.height + page.gap.entry;
     });
     return pages;
   };
@@ -121,65 +144,69 @@ export function posterDestination(i: number): string {
   return `poster-${i + 1}`;
 }
 
-/** Size of a contents page in points. */
-export const CONTENTS_PAGE_SIZE: readonly [number, number] = [PAGE.width, PAGE.height];
-
 /**
  * Draws the planned contents pages: a heading on the first, then per poster its name (linked to
  * its page), category and code, and its page number at the right margin.
  */
 export function drawContents(
   doc: PDFKit.PDFDocument,
+  page: ContentsPage,
   font: string,
   pages: readonly PlacedEntry[][],
   heading: string,
   parent: Element,
 ): void {
-  const right = PAGE.width - PAGE.margin;
+  const right = page.width - page.margin;
   const toc = childElement(doc, parent, 'TOC');
   pages.forEach((entries, p) => {
-    doc.addPage({ size: [...CONTENTS_PAGE_SIZE], margin: 0 });
+    doc.addPage({ size: [page.width, page.height], margin: 0 });
     doc.font(font);
-    let y = PAGE.margin;
+    let y = page.margin;
     if (p === 0) {
       markAs(doc, childElement(doc, parent, 'H1'), () => {
-        doc.fontSize(SIZES.heading).fillColor(COLOURS.text);
-        doc.text(heading, PAGE.margin, y + SIZES.heading, { lineBreak: false, baseline: 'alphabetic' });
+        doc.fontSize(page.sizes.heading).fillColor(COLOURS.text);
+        doc.text(heading, page.margin, y + page.sizes.heading, { lineBreak: false, baseline: 'alphabetic' });
       });
-      y += SIZES.heading * LINE + GAP.afterHeading;
+      y += page.sizes.heading * LINE + page.gap.afterHeading;
     }
     for (const placed of entries) {
-      markAs(doc, childElement(doc, toc, 'TOCI'), () => drawEntry(doc, placed, y, right));
-      const ruleY = y + placed.height + GAP.entry / 2;
+      markAs(doc, childElement(doc, toc, 'TOCI'), () => drawEntry(doc, page, placed, y, right));
+      const ruleY = y + placed.height + page.gap.entry / 2;
       asArtifact(doc, () => {
-        doc.lineWidth(0.4).undash().moveTo(PAGE.margin, ruleY).lineTo(right, ruleY).stroke(COLOURS.rule);
+        doc.lineWidth(0.4).undash().moveTo(page.margin, ruleY).lineTo(right, ruleY).stroke(COLOURS.rule);
       });
-      y += placed.height + GAP.entry;
+      y += placed.height + page.gap.entry;
     }
   });
 }
 
 /** One contents entry at `y`: its name (linked to its page), page number and code line. */
-function drawEntry(doc: PDFKit.PDFDocument, placed: PlacedEntry, y: number, right: number): void {
+function drawEntry(
+  doc: PDFKit.PDFDocument,
+  page: ContentsPage,
+  placed: PlacedEntry,
+  y: number,
+  right: number,
+): void {
   const { entry, nameLines, nameSize } = placed;
   doc.fontSize(nameSize).fillColor(COLOURS.text);
   nameLines.forEach((line, i) => {
     const baseline = y + (i + 1) * nameSize * LINE - (LINE - 1) * nameSize;
-    doc.text(line, PAGE.margin, baseline, {
+    doc.text(line, page.margin, baseline, {
       lineBreak: false,
       baseline: 'alphabetic',
       goTo: entry.destination,
     });
   });
   const number = String(entry.page);
-  doc.fontSize(SIZES.page);
+  doc.fontSize(page.sizes.page);
   const firstBaseline = y + nameSize * LINE - (LINE - 1) * nameSize;
   doc.text(number, right - doc.widthOfString(number), firstBaseline, {
     lineBreak: false,
     baseline: 'alphabetic',
     goTo: entry.destination,
   });
-  const codeBaseline = y + nameLines.length * nameSize * LINE + GAP.nameToCode + SIZES.code;
-  doc.fontSize(SIZES.code).fillColor(COLOURS.muted);
-  doc.text(codeLine(entry.meta), PAGE.margin, codeBaseline, { lineBreak: false, baseline: 'alphabetic' });
+  const codeBaseline = y + nameLines.length * nameSize * LINE + page.gap.nameToCode + page.sizes.code;
+  doc.fontSize(page.sizes.code).fillColor(COLOURS.muted);
+  doc.text(codeLine(entry.meta), page.margin, codeBaseline, { lineBreak: false, baseline: 'alphabetic' });
 }

@@ -1,4 +1,4 @@
-import { isPageName, PAGE_SIZES_MM, PT_PER_MM } from '../scene/page.js';
+import { isPageName, pageSizeMm as namedPageMm, PT_PER_MM } from '../scene/page.js';
 
 /**
  * The one number formatter of the renderers. SVG and PDF coordinates are in points; two decimals
@@ -31,7 +31,7 @@ export function pageSizeMm(page: { size: string; width: number; height: number }
   height: string;
 } {
   if (isPageName(page.size)) {
-    const mm = PAGE_SIZES_MM[page.size];
+    const mm = namedPageMm(page.size);
     return { width: `${mm.width}mm`, height: `${mm.height}mm` };
   }
   return { width: ptToMm(page.width), height: ptToMm(page.height) };

@@ -33,6 +33,7 @@ export function boxDrawing(box: SceneBox): BoxDrawing {
     case 'meta':
     case 'legend':
     case 'footer':
+    case 'continuation':
       return { kind: 'nothing' };
     case 'stage':
     case 'risk':
@@ -96,10 +97,11 @@ export interface LineGeometry {
   readonly head?: readonly [Point, Point, Point];
 }
 
-/** The arrow head each kind of line ends in: flow lines have one, connectors none. */
+/** The arrow head each kind of line ends in: flow and continuation lines have one, connectors none. */
 function arrowOf(line: SceneLine): SceneArrow | undefined {
   switch (line.kind) {
     case 'flow':
+    case 'continuation':
       return line.arrow;
     case 'connector':
       return undefined;

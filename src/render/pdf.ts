@@ -26,14 +26,15 @@ export function posterKeywords(meta: SceneMeta): string {
 }
 
 /**
- * Renders a Scene as a one-page vector PDF of the Scene's page size, with real text in embedded
+ * Renders a poster — its Scene, or the Scenes of its pages — as a vector PDF, a page of each
+ * Scene's size per Scene, with real text in embedded
  * subset fonts (selectable and searchable), tagged (a structure tree of title, stages, risk and
  * control lists; `/Lang zh-CN`), and document Info mirrored in XMP: Title = poster name,
  * Subject = codes, Keywords = category, codes and 廉政风险防控图, Author when given, Creator and
  * Producer = fangkongtu. Optionally PDF/A-2b. Deterministic: no creation date unless asked for,
  * subset tags and file ID derived from the content.
  *
- * @param scene - The laid-out poster; its page is already fitted.
+ * @param pages - The laid-out poster: one Scene, or one per page in order.
  * @param fonts - The FontSet the layout measured with; its faces are embedded.
  * @param opts - Optional Author and CreationDate, and `pdfa`.
  * @returns The PDF file bytes.
@@ -41,10 +42,13 @@ export function posterKeywords(meta: SceneMeta): string {
  *   for characters no font has.
  */
 export async function renderScenePdf(
-  scene: Scene,
+  pages: Scene | readonly Scene[],
   fonts: FontSet,
   opts: PdfOptions = {},
 ): Promise<Uint8Array> {
+  const scenes: readonly Scene[] = 'format' in pages ? [pages] : pages;
+  const [scene] = scenes;
+  if (!scene) throw new RangeError('a PDF needs at least one page');
   if (opts.pdfa) assertPdfaDrawable([scene]);
   const doc = await createPdfDocument(
     {
@@ -57,7 +61,8 @@ export async function renderScenePdf(
     { pdfa: opts.pdfa === true },
   );
   const root = documentElement(doc);
-  drawScenePage(doc, scene, fonts, createPdfFontBook(doc), root);
+  const fontBook = createPdfFontBook(doc);
+  for (const page of scenes) drawScenePage(doc, page, fonts, fontBook, root);
   root.element.end();
   return finishPdf(doc);
 }

@@ -32,6 +32,7 @@ function parentOf(box: SceneBox): string | undefined {
     case 'meta':
     case 'legend':
     case 'footer':
+    case 'continuation':
     case 'stage':
     case 'risk':
     case 'control':
@@ -53,6 +54,7 @@ export function stageOf(box: SceneBox): string | undefined {
     case 'meta':
     case 'legend':
     case 'footer':
+    case 'continuation':
     case 'swatch':
     case 'badge':
       return undefined;

@@ -36,6 +36,11 @@ export interface SvgOptions {
 }
 
 /** The poster's one-line description: category and code, e.g. `行政许可类，职权编码：1600-A-…`. */
+/** The power's name, and on a poster of several pages which page this is. */
+function pageTitle({ meta, page }: Scene): string {
+  return page.count > 1 ? `${meta.name}（第 ${page.number} 页 / 共 ${page.count} 页）` : meta.name;
+}
+
 function describe(meta: SceneMeta): string {
   return [meta.category, meta.codeLabel ? `职权编码：${meta.codeLabel}` : '']
     .filter((s) => s !== '')
@@ -113,7 +118,7 @@ function drawSvg(
       'aria-labelledby': `${prefix}-title ${prefix}-desc`,
     });
     root.attr('xml:lang', 'zh-CN', XML_NS);
-    child(root, 'title', { id: `${prefix}-title` }).words(scene.meta.name);
+    child(root, 'title', { id: `${prefix}-title` }).words(pageTitle(scene));
     child(root, 'desc', { id: `${prefix}-desc` }).words(describe(scene.meta));
     if (text.mode === 'embed') child(root, 'style').words(text.fonts.css);
     const defs = child(root, 'defs');

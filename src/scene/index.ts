@@ -3,7 +3,15 @@
  */
 export { sceneToJson } from './json.js';
 export { sceneJsonSchema } from './json-schema.js';
-export { isPageName, PAGE_NAMES, PAGE_SIZES_MM, type PageName, PT_PER_MM } from './page.js';
+export {
+  isPageName,
+  PAGE_NAMES,
+  PAPER_SIZES_MM,
+  type PageName,
+  type PaperName,
+  PT_PER_MM,
+  pageSizeMm,
+} from './page.js';
 export {
   SCENE_FORMAT,
   SCENE_LEVELS,

@@ -20,7 +20,7 @@ import type { PageName } from './page.js';
 export const SCENE_FORMAT = 'fangkongtu-scene';
 
 /** The version of the Scene contract this code writes and reads. */
-export const SCENE_VERSION = 2;
+export const SCENE_VERSION = 3;
 
 export interface Scene {
   readonly format: typeof SCENE_FORMAT;
@@ -49,13 +49,20 @@ export const SCENE_LEVELS = ['high', 'medium', 'low'] as const;
 export type SceneLevel = (typeof SCENE_LEVELS)[number];
 
 export interface ScenePage {
-  /** A named ISO size (portrait), or 'custom' for whatever width and height say. */
+  /** A named size (`A4`, `A3-landscape` …), or 'custom' for whatever width and height say. */
   readonly size: PageName | 'custom';
   readonly width: number;
   readonly height: number;
   readonly margin: number;
   /** Factor the poster was scaled by to fit the page (already applied to all coordinates). */
   readonly scale: number;
+  /**
+   * Which page of the poster this is, from 1. A chart too long for one page legibly continues
+   * on further pages, a Scene each, all of one size and scale; most posters have one.
+   */
+  readonly number: number;
+  /** How many pages the poster has. */
+  readonly count: number;
 }
 
 export interface SceneMeta {
@@ -106,12 +113,13 @@ export interface SceneBand {
 
 /**
  * A region of the poster that only holds text — the title, the meta lines (category, codes,
- * name), the legend row and the footer. Nothing is drawn for it; its text runs and swatches say
- * which region they belong to.
+ * name, and on a poster of several pages the page number), the legend row, the footer, and the
+ * 接下页 / 接上页 label where the flow continues on the next page or comes from the previous one.
+ * Nothing is drawn for it; its text runs and swatches say which region they belong to.
  */
 export interface SceneTextArea extends SceneRect {
   readonly id: string;
-  readonly kind: 'title' | 'meta' | 'legend' | 'footer';
+  readonly kind: 'title' | 'meta' | 'legend' | 'footer' | 'continuation';
 }
 
 /** A stage (环节) of the flow. */
@@ -203,7 +211,22 @@ export interface SceneConnectorLine extends SceneStroke {
   readonly to: string;
 }
 
-export type SceneLine = SceneFlowLine | SceneConnectorLine;
+/**
+ * Where the flow leaves the page (`next`: from the page's last stage down to its 接下页 label)
+ * or comes back on it (`previous`: from the 接上页 label down into the page's first stage),
+ * with an arrow head at its last point.
+ */
+export interface SceneContinuationLine extends SceneStroke {
+  readonly kind: 'continuation';
+  readonly direction: 'next' | 'previous';
+  /** Id of the stage box the flow leaves (`next`) or enters (`previous`) on this page. */
+  readonly stage: string;
+  /** Id of the continuation area holding its label. */
+  readonly label: string;
+  readonly arrow: SceneArrow;
+}
+
+export type SceneLine = SceneFlowLine | SceneConnectorLine | SceneContinuationLine;
 
 export type SceneLineKind = SceneLine['kind'];
 

@@ -19,7 +19,7 @@ const paint = { fill: colour, stroke: colour, strokeWidth: length, dash: z.array
 const band = z.strictObject({ height: length, fill: colour });
 
 const boxSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ id, kind: z.enum(['title', 'meta', 'legend', 'footer']), ...rect }),
+  z.strictObject({ id, kind: z.enum(['title', 'meta', 'legend', 'footer', 'continuation']), ...rect }),
   z.strictObject({ id, kind: z.literal('stage'), ...rect, ...paint, terminal: z.boolean() }),
   z.strictObject({
     id,
@@ -42,6 +42,14 @@ const arrow = z.strictObject({ length, halfWidth: length });
 const lineSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('flow'), ...stroke, from: id, to: id, arrow }),
   z.strictObject({ kind: z.literal('connector'), ...stroke, from: id, to: id }),
+  z.strictObject({
+    kind: z.literal('continuation'),
+    ...stroke,
+    direction: z.enum(['next', 'previous']),
+    stage: id,
+    label: id,
+    arrow,
+  }),
 ]);
 
 const textSchema = z.strictObject({
@@ -68,6 +76,8 @@ export const sceneSchema = z.strictObject({
     height: z.number().positive(),
     margin: length,
     scale: z.number().positive(),
+    number: z.int().min(1),
+    count: z.int().min(1),
   }),
   meta: z.strictObject({
     title: z.string(),

@@ -6,6 +6,7 @@ import {
   type SceneBox,
   type SceneBoxKind,
   SceneError,
+  type SceneLine,
   unknownKind,
 } from './scene.js';
 import { sceneSchema } from './schema.js';
@@ -75,22 +76,44 @@ function checkReferences(scene: Scene): void {
   };
 
   for (const [index, b] of scene.boxes.entries()) checkBox(b, `boxes[${index}]`, index, box);
-  scene.lines.forEach((line, index) => {
-    const field = `lines[${index}]`;
-    const to = box(`${field}.to`, line.to, ['stage']);
-    const from = box(`${field}.from`, line.from, line.kind === 'flow' ? ['stage'] : ['risk', 'control']);
-    const side = scene.boxes[from.index];
-    if (line.kind === 'connector' && side && 'stage' in side && side.stage !== line.to) {
-      throw new SceneError(`${field}.to`, `"${line.to}" is not the stage of "${line.from}" (${side.stage})`);
-    }
-    if (line.kind === 'flow' && to.index === from.index)
-      throw new SceneError(`${field}.to`, 'a flow line must join two different stages');
-  });
+  for (const [index, line] of scene.lines.entries()) checkLine(scene, line, `lines[${index}]`, box);
   scene.texts.forEach((text, index) => {
     box(`texts[${index}].box`, text.box);
     if (!Object.hasOwn(scene.fonts, text.font))
       throw new SceneError(`texts[${index}].font`, `"${text.font}" is not declared in fonts`);
   });
+}
+
+function checkLine(
+  scene: Scene,
+  line: SceneLine,
+  field: string,
+  box: (field: string, id: string, kinds?: readonly SceneBoxKind[]) => Target,
+): void {
+  switch (line.kind) {
+    case 'flow': {
+      const from = box(`${field}.from`, line.from, ['stage']);
+      if (box(`${field}.to`, line.to, ['stage']).index === from.index)
+        throw new SceneError(`${field}.to`, 'a flow line must join two different stages');
+      return;
+    }
+    case 'connector': {
+      box(`${field}.to`, line.to, ['stage']);
+      const side = scene.boxes[box(`${field}.from`, line.from, ['risk', 'control']).index];
+      if (side && 'stage' in side && side.stage !== line.to)
+        throw new SceneError(
+          `${field}.to`,
+          `"${line.to}" is not the stage of "${line.from}" (${side.stage})`,
+        );
+      return;
+    }
+    case 'continuation':
+      box(`${field}.stage`, line.stage, ['stage']);
+      box(`${field}.label`, line.label, ['continuation']);
+      return;
+    default:
+      unknownKind(line, field);
+  }
 }
 
 function checkBox(
@@ -119,6 +142,7 @@ function checkBox(
     case 'meta':
     case 'legend':
     case 'footer':
+    case 'continuation':
     case 'stage':
       return;
     default:

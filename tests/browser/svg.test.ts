@@ -11,11 +11,11 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFontSet, FontRegistry, type FontSet } from '../../src/fonts/index.js';
-import { layoutChart } from '../../src/layout/index.js';
 import { loadChart, parseChart } from '../../src/model/index.js';
 import { renderScenePng } from '../../src/render/png.js';
 import { renderSceneSvg, type SvgTextMode } from '../../src/render/svg.js';
 import type { Scene } from '../../src/scene/index.js';
+import { layoutOnePage } from '../layout/one-page.js';
 import { parseXml } from '../reliability/xml.js';
 import { CHROMIUM_PATH, type LaunchedBrowser, launchChromium } from './chromium.js';
 
@@ -26,7 +26,7 @@ if (!hasChromium) console.warn(`tests/browser/svg.test.ts${notice}`);
 const registry = new FontRegistry();
 const fonts = createFontSet(registry);
 /** The poster of the issue: its second risk item wraps between 损 and 害. */
-const scene = await layoutChart(await loadChart('fixtures/1600-B-00100-140400.yaml'), { fonts });
+const scene = await layoutOnePage(await loadChart('fixtures/1600-B-00100-140400.yaml'), { fonts });
 /** Screen pixels of the A4 page at 96 dpi, the CSS pixel size of 210 × 297 mm. */
 const DPI = 96;
 
@@ -172,7 +172,7 @@ async function otherFontPoster(): Promise<{ scene: Scene; fonts: FontSet }> {
       '  - name: Done',
     ].join('\n'),
   );
-  return { scene: await layoutChart(chart, { fonts: other }), fonts: other };
+  return { scene: await layoutOnePage(chart, { fonts: other }), fonts: other };
 }
 
 describe.skipIf(!hasChromium)(`two posters of different fonts inlined in one page${notice}`, () => {

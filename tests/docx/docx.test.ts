@@ -5,13 +5,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createFontSet,
   FontRegistry,
-  layoutChart,
   loadChart,
   type PowerChart,
   renderDocx,
   renderDocxBooklet,
   renderTable,
 } from '../../src/index.js';
+import { layoutOnePage } from '../layout/one-page.js';
 
 const files = readdirSync('fixtures')
   .filter((f) => f.endsWith('.yaml'))
@@ -34,7 +34,7 @@ const count = (xml: string, pattern: RegExp) => (xml.match(pattern) ?? []).lengt
 
 describe('a poster as a Word document', () => {
   it('is one page of the poster size holding the SVG with a PNG fallback', async () => {
-    const scene = await layoutChart(charts[1] as PowerChart, { fonts, page: 'A3' });
+    const scene = await layoutOnePage(charts[1] as PowerChart, { fonts, page: 'A3' });
     const { zip, text, document } = parts(await renderDocx(scene, { fonts }));
     expect(
       Object.keys(zip)

@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createFontSet, FontRegistry } from '../../src/fonts/index.js';
-import { layoutChart } from '../../src/layout/index.js';
 import { loadChart } from '../../src/model/index.js';
 import { colorTheme } from '../../src/theme/index.js';
 import { boxFinder, expectSceneInvariants } from './invariants.js';
+import { layoutOnePage } from './one-page.js';
 
 const fonts = createFontSet(new FontRegistry());
 const files = readdirSync('fixtures').filter((f) => f.endsWith('.yaml'));
@@ -13,7 +13,7 @@ describe('layout of the 16 fixtures', () => {
   it.each(files)('%s keeps every geometric invariant on A4 and A3', async (file) => {
     const chart = await loadChart(`fixtures/${file}`);
     for (const page of ['A4', 'A3'] as const) {
-      const scene = await layoutChart(chart, { fonts, page });
+      const scene = await layoutOnePage(chart, { fonts, page });
       expectSceneInvariants(scene, colorTheme.minBodySize, colorTheme.spacing.padding * scene.page.scale);
       expect(scene.page.size).toBe(page);
       expect(scene.warnings).toEqual([]);
@@ -32,14 +32,14 @@ describe('layout of the 16 fixtures', () => {
 
   it('is stable: the same input gives the same Scene JSON', async () => {
     const chart = await loadChart(`fixtures/${files[0]}`);
-    const a = JSON.stringify(await layoutChart(chart, { fonts }));
-    const b = JSON.stringify(await layoutChart(chart, { fonts: createFontSet(new FontRegistry()) }));
+    const a = JSON.stringify(await layoutOnePage(chart, { fonts }));
+    const b = JSON.stringify(await layoutOnePage(chart, { fonts: createFontSet(new FontRegistry()) }));
     expect(a).toBe(b);
   });
 
   it('sets every word of the chart: risk items, measures, owners, levels', async () => {
     const chart = await loadChart('fixtures/1600-B-00100-140400.yaml');
-    const scene = await layoutChart(chart, { fonts });
+    const scene = await layoutOnePage(chart, { fonts });
     const text = scene.texts.map((t) => t.text).join('');
     for (const stage of chart.stages) {
       expect(text).toContain(stage.name);
@@ -55,7 +55,7 @@ describe('layout of the 16 fixtures', () => {
 describe('title and footer', () => {
   it('sets a custom title and the footer line below the legend', async () => {
     const chart = await loadChart(`fixtures/${files[0]}`);
-    const scene = await layoutChart(
+    const scene = await layoutOnePage(
       {
         ...chart,
         title: '某某局廉政风险防控图',
@@ -80,7 +80,7 @@ describe('title and footer', () => {
 describe('a chart without category or code (imported from a list that has neither)', () => {
   it('draws only the 职权名称 line under the title', async () => {
     const { category: _c, codes: _k, ...chart } = await loadChart(`fixtures/${files[0]}`);
-    const scene = await layoutChart(chart, { fonts });
+    const scene = await layoutOnePage(chart, { fonts });
     expectSceneInvariants(scene, colorTheme.minBodySize, colorTheme.spacing.padding * scene.page.scale);
     const meta = scene.texts.filter((t) => t.box === 'meta').map((t) => t.text);
     expect(meta.join('')).toBe(`职权名称：${chart.name}`);

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { PowerChart } from '../../src/model/index.js';
 import { type Scene, type SceneBox, validateScene } from '../../src/scene/index.js';
 
 const TOL = 0.02;
@@ -30,9 +31,9 @@ function overlap(a: SceneBox, b: SceneBox): boolean {
 /**
  * Asserts the geometric promises of a Scene: stages on one vertical line, side boxes beside and
  * centred on their stage, no overlaps, text inside its box, straight connectors and flow lines,
- * everything inside the margins, body text at or above `minBody` pt.
+ * everything inside the margins, every text at or above `minSize` pt on paper.
  */
-export function expectSceneInvariants(scene: Scene, minBody: number, padding = 0): void {
+export function expectSceneInvariants(scene: Scene, minSize: number, padding = 0): void {
   // The contract first: every field of every kind, unique ids, references that resolve.
   expect(validateScene(scene)).toEqual(scene);
   const box = boxFinder(scene);
@@ -84,7 +85,7 @@ export function expectSceneInvariants(scene: Scene, minBody: number, padding = 0
     // The em box of the line: ~0.88 em above the baseline, ~0.12 em below (Noto Sans SC).
     expect(t.y - t.size * 0.88, `${where}: top`).toBeGreaterThanOrEqual(holder.y - TOL);
     expect(t.y + t.size * 0.12, `${where}: bottom`).toBeLessThanOrEqual(holder.y + holder.height + TOL);
-    if (framed) expect(t.size, `${where}: legible size`).toBeGreaterThanOrEqual(minBody - 1e-9);
+    expect(t.size, `${where}: legible size`).toBeGreaterThanOrEqual(minSize - 1e-9);
   }
 
   for (const line of scene.lines) {
@@ -101,4 +102,60 @@ export function expectSceneInvariants(scene: Scene, minBody: number, padding = 0
     expect(b.x + b.width).toBeLessThanOrEqual(width - margin + TOL);
     expect(b.y + b.height).toBeLessThanOrEqual(height - margin + TOL);
   }
+}
+
+/**
+ * Asserts the promises of a poster's pages: each page keeps {@link expectSceneInvariants}; the
+ * pages are numbered 1..N of N, share one size and scale; every stage of the chart is on exactly
+ * one page, in order, with its name; the flow's spine is the page's centre line; a page the flow
+ * continues from ends in an arrow to 接下页, a page it continues on starts under 接上页; each
+ * header of a poster of several pages says 第 n 页 / 共 N 页; only the first page has the title.
+ */
+export function expectPagesInvariants(scenes: readonly Scene[], chart: PowerChart, minSize: number): void {
+  const [first] = scenes;
+  if (!first) throw new Error('no pages');
+  const stageIds: string[] = [];
+  scenes.forEach((scene, i) => {
+    const { page } = scene;
+    expectSceneInvariants(scene, minSize, 6 * page.scale);
+    expect([page.number, page.count], 'page numbers').toEqual([i + 1, scenes.length]);
+    expect([page.size, page.width, page.height, page.scale]).toEqual([
+      first.page.size,
+      first.page.width,
+      first.page.height,
+      first.page.scale,
+    ]);
+    const stages = scene.boxes.filter((b) => b.kind === 'stage');
+    expect(stages.length, `page ${i + 1} has stages`).toBeGreaterThan(0);
+    stageIds.push(...stages.map((s) => s.id));
+    const axis = (stages[0] as SceneBox).x + (stages[0] as SceneBox).width / 2;
+    expect(Math.abs(axis - page.width / 2), 'the spine on the centre line').toBeLessThan(0.5);
+    for (const s of stages) {
+      const name = chart.stages[Number(s.id.slice('stage-'.length))]?.name.replaceAll('\n', '');
+      const words = scene.texts
+        .filter((t) => t.box === s.id)
+        .map((t) => t.text)
+        .join('');
+      expect(words.replace(/\s/g, ''), s.id).toBe(name?.replace(/\s/g, ''));
+    }
+    /** The stage the flow continues from (`next`) or on (`previous`) on this page, if it does. */
+    const continues = (direction: 'next' | 'previous') => {
+      const line = scene.lines.find((l) => l.kind === 'continuation' && l.direction === direction);
+      return line?.kind === 'continuation' ? line.stage : undefined;
+    };
+    const last = i === scenes.length - 1;
+    expect(continues('next'), 'continues to the next page').toBe(last ? undefined : stages.at(-1)?.id);
+    expect(continues('previous'), 'continued from the page before').toBe(i === 0 ? undefined : stages[0]?.id);
+    const meta = scene.texts.filter((t) => t.box === 'meta').map((t) => t.text);
+    if (scenes.length > 1) expect(meta).toContain(`第 ${i + 1} 页 / 共 ${scenes.length} 页`);
+    expect(
+      scene.boxes.some((b) => b.kind === 'title'),
+      'a title on the first page only',
+    ).toBe(i === 0);
+    expect(
+      scene.boxes.some((b) => b.kind === 'footer'),
+      'a footer on the last page only',
+    ).toBe(last && chart.footer !== undefined);
+  });
+  expect(stageIds).toEqual(chart.stages.map((_, i) => `stage-${i}`));
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createFontSet, FontRegistry } from '../../src/fonts/index.js';
-import { layoutChart } from '../../src/layout/index.js';
 import { parseChart } from '../../src/model/index.js';
 import type { Scene } from '../../src/scene/index.js';
+import { layoutOnePage } from './one-page.js';
 
 const fonts = createFontSet(new FontRegistry());
 
@@ -39,7 +39,7 @@ stages:
 
 describe('reading units (SceneText.paragraph and role)', () => {
   it('gives each list item one paragraph, number and wrapped lines together, in reading order', async () => {
-    const scene = await layoutChart(chart, { fonts });
+    const scene = await layoutOnePage(chart, { fonts });
     const units = paragraphs(scene);
     // Paragraph numbers are dense and follow the runs' order.
     expect(units.every((u) => u !== undefined)).toBe(true);
@@ -61,7 +61,7 @@ describe('reading units (SceneText.paragraph and role)', () => {
   });
 
   it('reads a level badge on from its line: 风险等级：高', async () => {
-    const scene = await layoutChart(chart, { fonts });
+    const scene = await layoutOnePage(chart, { fonts });
     const level = paragraphs(scene).find((u) => u.text.startsWith('风险等级'));
     expect(level?.text).toBe('风险等级：高');
     const box = (id: string) => scene.boxes.find((b) => b.id === id);

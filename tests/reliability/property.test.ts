@@ -12,6 +12,7 @@ import { createFontSet, FontRegistry } from '../../src/fonts/index.js';
 import { LayoutError, layoutChart } from '../../src/layout/index.js';
 import { LIMITS, parseChart } from '../../src/model/index.js';
 import { normaliseText, stripNumbering } from '../../src/model/normalise.js';
+import type { Scene } from '../../src/scene/index.js';
 import { colorTheme } from '../../src/theme/index.js';
 import { expectSceneInvariants } from '../layout/invariants.js';
 import { parseXml, unsafeSvgParts } from './xml.js';
@@ -101,29 +102,36 @@ function chartYamlArb(maxStages: number, maxItems: number, itemLengths: readonly
     .map((chart) => stringify(chart));
 }
 
-/** Checks one chart end to end; returns whether the layout accepted it. */
+/** Checks one chart end to end, every page; returns whether the layout accepted it. */
 async function checkChart(yaml: string): Promise<boolean> {
   const chart = parseChart(yaml, { filename: 'random.yaml' });
-  let scene: Awaited<ReturnType<typeof layoutChart>>;
+  let scenes: Scene[];
   try {
-    scene = await layoutChart(chart, { fonts, page: 'A3' });
+    scenes = await layoutChart(chart, { fonts, page: 'A3' });
   } catch (err) {
     if (!(err instanceof LayoutError)) throw err;
     expect(err.message).toContain(chart.name);
     return false;
   }
-  expectSceneInvariants(scene, colorTheme.minBodySize, colorTheme.spacing.padding * scene.page.scale);
+  for (const scene of scenes)
+    expectSceneInvariants(scene, colorTheme.minBodySize, colorTheme.spacing.padding * scene.page.scale);
   // The default SVG (fonts subset to whatever random characters the chart has) must be
   // well-formed and inert. Determinism is checked on the outline SVG: a second embedded render
   // would double the time (font encoding), and svg.test.ts checks embedded output is stable.
-  const elements = parseXml(await renderSvg(scene, { fonts }));
-  expect(unsafeSvgParts(elements)).toEqual([]);
-  expect(elements.find((e) => e.name === 'title')?.text).toBe(chart.name);
-  const outline = await renderSvg(scene, { fonts, text: 'outline' });
-  expect((await renderSvg(scene, { fonts, text: 'outline' })) === outline, 'SVG byte-identical').toBe(true);
-  const pdf = await renderPdf(scene, { fonts });
+  for (const svg of await renderSvg(scenes, { fonts })) {
+    const elements = parseXml(svg);
+    expect(unsafeSvgParts(elements)).toEqual([]);
+    expect(elements.find((e) => e.name === 'title')?.text?.startsWith(chart.name)).toBe(true);
+  }
+  const outline = await renderSvg(scenes, { fonts, text: 'outline' });
+  const again = await renderSvg(scenes, { fonts, text: 'outline' });
+  expect(
+    outline.every((svg, i) => svg === again[i]),
+    'SVG byte-identical',
+  ).toBe(true);
+  const pdf = await renderPdf(scenes, { fonts });
   expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
-  expect(Buffer.compare(await renderPdf(scene, { fonts }), pdf), 'PDF byte-identical').toBe(0);
+  expect(Buffer.compare(await renderPdf(scenes, { fonts }), pdf), 'PDF byte-identical').toBe(0);
   return true;
 }
 

@@ -16,7 +16,7 @@ const posters = [
     ...{ page: { ...base.page, size: 'A3' as const, width: 841.89, height: 1190.55 } },
   },
 ];
-const entries = posters.map((scene) => ({ scene, fonts }));
+const entries = posters.map((scene) => ({ scenes: [scene], fonts }));
 
 describe('renderScenesBooklet', () => {
   it('puts one poster on each page, at its own page size, with a bookmark each', async () => {

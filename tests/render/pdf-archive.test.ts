@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createFontSet, FontRegistry } from '../../src/fonts/index.js';
-import { layoutChart } from '../../src/layout/index.js';
 import { loadChart } from '../../src/model/index.js';
 import { renderScenesBooklet } from '../../src/render/booklet.js';
 import { renderScenePdf } from '../../src/render/pdf.js';
 import { subsetTag, toUnicodeCMap } from '../../src/render/pdf-fonts.js';
 import type { Scene } from '../../src/scene/index.js';
+import { layoutOnePage } from '../layout/one-page.js';
 import { parseXml } from '../reliability/xml.js';
 import { openPdf, pdfInfo, pdfStructure, type StructNode } from './pdf-read.js';
 
 const fonts = createFontSet(new FontRegistry());
 const sceneOf = async (code: string): Promise<Scene> =>
-  layoutChart(await loadChart(`fixtures/${code}.yaml`), { fonts });
+  layoutOnePage(await loadChart(`fixtures/${code}.yaml`), { fonts });
 const scene = await sceneOf('1600-A-00400-140400');
 
 /** The structure elements of a tree, depth first, with the text their content holds. */
@@ -98,8 +98,8 @@ describe('tagged PDF', () => {
     const other = await sceneOf('1600-B-00100-140400');
     const bytes = await renderScenesBooklet(
       [
-        { scene, fonts },
-        { scene: other, fonts },
+        { scenes: [scene], fonts },
+        { scenes: [other], fonts },
       ],
       { contents: true },
     );

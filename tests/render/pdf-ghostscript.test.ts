@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFontSet, FontRegistry } from '../../src/fonts/index.js';
-import { layoutChart } from '../../src/layout/index.js';
 import { loadChart } from '../../src/model/index.js';
 import { renderScenePdf } from '../../src/render/pdf.js';
+import { layoutOnePage } from '../layout/one-page.js';
 import { openPdf, pageText } from './pdf-read.js';
 
 const gsVersion = spawnSync('gs', ['--version'], { encoding: 'utf8' });
@@ -56,7 +56,7 @@ describe.skipIf(!hasGs)(`Ghostscript round trip${notice}`, () => {
   it.each(['1600-A-00400-140400', '1600-B-00100-140400'])(
     '%s: the text extracted after gs -sDEVICE=pdfwrite equals the original',
     async (code) => {
-      const scene = await layoutChart(await loadChart(`fixtures/${code}.yaml`), { fonts });
+      const scene = await layoutOnePage(await loadChart(`fixtures/${code}.yaml`), { fonts });
       const original = await renderScenePdf(scene, fonts);
       const { pdf } = ghostscript(original, []);
       const before = await text(original);
@@ -66,7 +66,7 @@ describe.skipIf(!hasGs)(`Ghostscript round trip${notice}`, () => {
   );
 
   it('gs -dPDFA=2 keeps the Chinese title and all the text on the page', async () => {
-    const scene = await layoutChart(await loadChart('fixtures/1600-A-00400-140400.yaml'), { fonts });
+    const scene = await layoutOnePage(await loadChart('fixtures/1600-A-00400-140400.yaml'), { fonts });
     const original = await renderScenePdf(scene, fonts, { pdfa: true });
     const { pdf } = ghostscript(original, [
       '-dPDFA=2',

@@ -366,8 +366,8 @@ export function sampleScene(fonts: FontSet, opts: SampleOptions = {}): Scene {
   };
   return {
     format: 'fangkongtu-scene',
-    version: 2,
-    page: { ...page, margin, scale: 1 },
+    version: 3,
+    page: { ...page, margin, scale: 1, number: 1, count: 1 },
     meta: {
       title: '行政职权廉政风险防控图',
       category: '行政许可类',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createFontSet, FontRegistry } from '../../src/fonts/index.js';
-import { layoutChart } from '../../src/layout/index.js';
 import { loadChart } from '../../src/model/index.js';
 import { joinLines, type TextNode, textTree } from '../../src/render/svg-accessibility.js';
+import { layoutOnePage } from '../layout/one-page.js';
 
 describe('joinLines', () => {
   it.each([
@@ -21,7 +21,7 @@ describe('joinLines', () => {
 describe('textTree', () => {
   it('groups the poster by stage, risk and control, items as lists of whole items', async () => {
     const fonts = createFontSet(new FontRegistry());
-    const scene = await layoutChart(await loadChart('fixtures/1600-B-00100-140400.yaml'), { fonts });
+    const scene = await layoutOnePage(await loadChart('fixtures/1600-B-00100-140400.yaml'), { fonts });
     const tree = textTree(scene);
     const label = (n: TextNode) =>
       n.kind === 'group' ? `[${n.label}]` : n.kind === 'list' ? '[list]' : n.text;

@@ -14,70 +14,87 @@ import type { JobEnvironment } from '../render-job.js';
 import { jobOptions, type RenderFlags } from './render.js';
 
 export interface InspectFlags
-  extends Pick<RenderFlags, 'page' | 'theme' | 'font' | 'boldFont' | 'titleFont'> {
+  extends Pick<RenderFlags, 'page' | 'margin' | 'minSize' | 'theme' | 'font' | 'boldFont' | 'titleFont'> {
   json?: boolean;
   layout?: boolean;
 }
 
 /**
  * `fangkongtu inspect <file>`: the normalised chart as JSON (`--json`) or as the text the poster
- * will show; with `--layout`, the laid-out Scene instead (page units: pt, one box, line or text
- * run a line). Warnings go to stderr. Given a Scene JSON file (such as `--layout --json` printed),
- * it checks the Scene against the contract and prints it the same way; a broken Scene is an
- * error naming the field.
+ * will show; with `--layout`, the laid-out Scenes instead, a JSON array of one Scene per page
+ * (page units: pt, one box, line or text run a line). Warnings go to stderr. Given a Scene JSON
+ * file (such as `--layout --json` printed: an array of Scenes, or one Scene), it checks each
+ * Scene against the contract and prints them the same way; a broken Scene is an error naming
+ * the field.
  */
 export async function inspectCommand(file: string, flags: InspectFlags, io: Io, env: JobEnvironment) {
   const given = sceneFile(file, await readChartText(file));
   if (given) {
-    io.out(flags.json ? sceneToJson(given).trimEnd() : summariseScene(given));
+    io.out(flags.json ? pagesToJson(given) : given.map(summariseScene).join('\n'));
     return 0;
   }
   const chart = await loadChart(file, { onWarning: (w) => io.err(`warning / 警告: ${formatProblem(w)}`) });
   if (flags.layout) {
-    const scene = await layOut(chart, flags, env);
-    io.out(flags.json ? sceneToJson(scene).trimEnd() : summariseScene(scene));
+    const scenes = await layOut(chart, flags, env);
+    io.out(flags.json ? pagesToJson(scenes) : scenes.map(summariseScene).join('\n'));
     return 0;
   }
   io.out(flags.json ? JSON.stringify(chart, null, 2) : summarise(chart));
   return 0;
 }
 
-/** The Scene in `text` when it is JSON marked as a Scene, validated; undefined for anything else. */
-function sceneFile(file: string, text: string): Scene | undefined {
+/** Pages as JSON: an array of Scenes, each in {@link sceneToJson}'s form. */
+function pagesToJson(scenes: readonly Scene[]): string {
+  const indent = (json: string) => json.trimEnd().replaceAll('\n', '\n ');
+  return `[\n ${scenes.map((scene) => indent(sceneToJson(scene))).join(',\n ')}\n]`;
+}
+
+/**
+ * The Scenes in `text` when it is JSON holding a Scene or an array of them (each marked as a
+ * Scene), validated; undefined for anything else.
+ */
+function sceneFile(file: string, text: string): Scene[] | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return undefined;
   }
-  if (!isMarkedScene(value)) return undefined;
-  try {
-    return validateScene(value);
-  } catch (err) {
-    if (err instanceof SceneError) throw new UsageError(`${file}: ${err.message}`);
-    throw err;
+  const pages = Array.isArray(value) ? value : [value];
+  if (pages.length === 0 || !pages.every(isMarkedScene)) return undefined;
+  const scenes: Scene[] = [];
+  for (const [i, page] of pages.entries()) {
+    try {
+      scenes.push(validateScene(page));
+    } catch (err) {
+      if (!(err instanceof SceneError)) throw err;
+      throw new UsageError(`${file}${pages.length > 1 ? ` (page ${i + 1})` : ''}: ${err.message}`);
+    }
   }
+  return scenes;
 }
 
-/** Lays a chart out as `render` would and checks the result against the Scene contract. */
-async function layOut(chart: PowerChart, flags: InspectFlags, env: JobEnvironment): Promise<Scene> {
+/** Lays a chart out as `render` would and checks each page against the Scene contract. */
+async function layOut(chart: PowerChart, flags: InspectFlags, env: JobEnvironment): Promise<Scene[]> {
   const options = jobOptions(
     { ...flags, output: '.', format: 'svg', dpi: '300', svgText: 'embed' },
     false,
     false,
   );
-  const scene = await layoutChart(chart, {
+  const scenes = await layoutChart(chart, {
     fonts: env.fonts(options),
     page: options.page,
     theme: themes[options.theme],
+    ...(options.margin !== undefined && { margin: options.margin }),
+    ...(options.minSize !== undefined && { minSize: options.minSize }),
   });
-  return validateScene(scene);
+  return scenes.map((scene) => validateScene(scene));
 }
 
 function summariseScene(scene: Scene): string {
   const { page } = scene;
   return [
-    `${scene.meta.name}: ${page.size} ${page.width}×${page.height} pt, scale ${page.scale}`,
+    `${scene.meta.name}: page ${page.number} of ${page.count}, ${page.size} ${page.width}×${page.height} pt, scale ${page.scale}`,
     `${scene.boxes.length} boxes, ${scene.lines.length} lines, ${scene.texts.length} text runs`,
     ...scene.warnings.map((w) => `warning: ${w.field}: ${formatCodePoint(w.codePoint)} ${w.char}`),
   ].join('\n');

@@ -1,13 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { type FontFile, parseFontSpec } from '../../fonts/registry.js';
-import { type PageSize, pageDimensions, round } from '../../layout/page.js';
+import { AUTO_PAGES, type PageChoice, pageDimensions, round } from '../../layout/page.js';
 import type { PowerChart } from '../../model/types.js';
 import { docxBooklet } from '../../office.js';
 import { renderScenesBooklet } from '../../render/booklet.js';
 import { checkPixelBudget, DEFAULT_MAX_PIXELS, PixelBudgetError } from '../../render/png.js';
 import { SVG_TEXT_MODES } from '../../render/svg.js';
-import { isPageName } from '../../scene/page.js';
+import { PAGE_NAMES } from '../../scene/page.js';
 import type { Scene } from '../../scene/scene.js';
 import { isThemeName, type ThemeName, themeLabels, themes } from '../../theme/builtin.js';
 import { OutputCache } from '../cache.js';
@@ -30,6 +30,8 @@ export interface RenderFlags {
   output: string;
   format: string;
   page: string;
+  margin?: string;
+  minSize?: string;
   dpi: string;
   maxPixels?: string;
   theme: string;
@@ -77,22 +79,28 @@ export function jobOptions(flags: RenderFlags, debug: boolean, keepScene: boolea
   if (flags.author !== undefined && flags.author.trim() === '')
     throw new UsageError('--author is empty: give a name / --author 不能为空，请写明作者（单位）');
   const maxPixels = parseMaxPixels(flags.maxPixels);
-  // Every chart's page has the same size: a PNG over the budget is refused once, before any chart.
+  // A PNG over the budget on any page a chart may get is refused once, before any chart.
   if (formats.includes('png')) {
     try {
-      // In pt rounded as the Scene's page is (layout-chart.ts), so both checks agree to the pixel.
-      const pt = pageDimensions(page);
-      checkPixelBudget({ width: round(pt.width), height: round(pt.height) }, dpi, maxPixels);
+      for (const size of page === 'auto' ? AUTO_PAGES : [page]) {
+        // In pt rounded as the Scene's page is (layout-chart.ts), so both checks agree to the pixel.
+        const pt = pageDimensions(size);
+        checkPixelBudget({ width: round(pt.width), height: round(pt.height) }, dpi, maxPixels);
+      }
     } catch (err) {
       if (err instanceof PixelBudgetError)
         throw new UsageError(`--page ${flags.page} --dpi ${dpi}: ${err.message}`);
       throw err;
     }
   }
+  const margin = optionalNumber(flags.margin, '--margin', { min: 0, max: 100, unit: 'mm', zh: '毫米' });
+  const minSize = optionalNumber(flags.minSize, '--min-size', { min: 4, max: 36, unit: 'pt', zh: '磅' });
   return {
     outDir: resolve(flags.output),
     formats: [...new Set(formats as Format[])],
     page,
+    ...(margin !== undefined && { margin }),
+    ...(minSize !== undefined && { minSize }),
     dpi,
     maxPixels,
     theme: flags.theme,
@@ -125,16 +133,39 @@ function fontFile(spec: string): FontFile {
   return face === undefined ? { path: resolve(path) } : { path: resolve(path), face };
 }
 
-/** A named size ('A4', 'A3', any case) or a custom portrait size in millimetres written `WIDTHxHEIGHT`. */
-export function parsePage(text: string): PageSize {
-  const name = text.toUpperCase();
-  if (isPageName(name)) return name;
-  const custom = /^(\d+(?:\.\d+)?)[x×](\d+(?:\.\d+)?)$/iu.exec(text.trim());
+/** A number option within [min, max], or undefined when it was not given. */
+function optionalNumber(
+  text: string | undefined,
+  flag: string,
+  range: { min: number; max: number; unit: string; zh: string },
+): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < range.min || value > range.max)
+    throw new UsageError(
+      `${flag} must be a number of ${range.unit} from ${range.min} to ${range.max}, found ${text} / ` +
+        `${flag} 应为 ${range.min} 到 ${range.max} 之间的数（${range.zh}），实际为 ${text}`,
+    );
+  return value;
+}
+
+/**
+ * `auto`, a named size in any case (`A4`, `a3`, `A3-landscape`; see PAGE_NAMES), or a custom
+ * size in millimetres written `WIDTHxHEIGHT` (landscape when wider than tall).
+ */
+export function parsePage(text: string): PageChoice {
+  const trimmed = text.trim();
+  if (trimmed.toLowerCase() === 'auto') return 'auto';
+  const named = PAGE_NAMES.find((name) => name.toLowerCase() === trimmed.toLowerCase());
+  if (named) return named;
+  const custom = /^(\d+(?:\.\d+)?)[x×](\d+(?:\.\d+)?)$/iu.exec(trimmed);
   const width = Number(custom?.[1]);
   const height = Number(custom?.[2]);
   if (!custom || width < 50 || height < 50 || width > 5000 || height > 5000) {
+    const names = PAGE_NAMES.filter((n) => !n.endsWith('-landscape')).join(', ');
     throw new UsageError(
-      `unknown page ${text}: use A4, A3 or WIDTHxHEIGHT in mm, e.g. 500x700 / 纸张应为 A4、A3 或 宽x高（毫米）`,
+      `unknown page ${text}: use auto, ${names} (each also -landscape, e.g. A3-landscape) or WIDTHxHEIGHT in mm, e.g. 500x700 / ` +
+        `纸张应为 auto、${names.replaceAll(', ', '、')}（加 -landscape 为横向，如 A3-landscape）或 宽x高（毫米）`,
     );
   }
   return { width, height };
@@ -205,7 +236,7 @@ async function renderAll(
   return Promise.all(
     sources.map(async (source) => {
       const { result } = await renderChart(batch, source);
-      if (result.scene) done.set(source.path, result);
+      if (result.scenes) done.set(source.path, result);
       reporter.done(result);
       return result;
     }),
@@ -233,11 +264,11 @@ async function writeBooklet(
   const results = files.map((f) => done.get(f) as JobResult);
   const bytes = /\.docx$/iu.test(path)
     ? await docxBooklet(
-        results.map((r) => ({ chart: r.chart as PowerChart, drawn: r.scene as Scene })),
+        results.map((r) => ({ chart: r.chart as PowerChart, drawn: r.scenes as Scene[] })),
         { fonts },
       )
     : await renderScenesBooklet(
-        results.map((r) => ({ scene: r.scene as Scene, fonts })),
+        results.map((r) => ({ scenes: r.scenes as Scene[], fonts })),
         {
           contents: Boolean(flags.contents),
           pdfa: Boolean(flags.pdfa),
@@ -265,7 +296,7 @@ async function watchInputs(
     batch,
     {
       async rendered(result) {
-        if (result.scene) done.set(result.input, result);
+        if (result.scenes) done.set(result.input, result);
         reporter.done(result);
       },
       async removed(input, outputs) {
