@@ -110,9 +110,21 @@ export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}
       // Only the last size tried may continue onto further pages.
       maxPages: i === sizes.length - 1 ? Number.POSITIVE_INFINITY : 1,
     };
-    const plan = planPoster((side) => shapes.shape(side), bounds);
-    if ('side' in plan) return compose(chart, shapes, plan, { size, area, margin, fonts, theme, minScale });
-    refusal = plan;
+    const page = { size, area, margin, fonts, theme, minScale };
+    // The search plans with the rows' heights, a lower bound of ELK's flow. When ELK draws a page
+    // so much taller that its text would fall below the minimum, plan again for a page shorter
+    // by that much (more pages, or a narrower side), a few times at most.
+    let room = area;
+    for (let attempt = 0; attempt < PLAN_ATTEMPTS; attempt++) {
+      const plan = planPoster((side) => shapes.shape(side), { ...bounds, area: room });
+      if (!('side' in plan)) {
+        refusal = plan;
+        break;
+      }
+      const pages = await compose(chart, shapes, plan, page);
+      if (Array.isArray(pages)) return pages;
+      room = { ...room, height: room.height / pages.taller };
+    }
   }
   throw refused(chart, sizes.at(-1) as PageSize, refusal as NoPlan, { minSize, smallest, theme });
 }
@@ -131,13 +143,19 @@ function printable(size: PageSize, margin: number): Area {
   return area;
 }
 
-/** Lays out each page of the plan with ELK and places it on its sheet. */
+/** How often a plan is made again when ELK's flow comes out taller than planned. */
+const PLAN_ATTEMPTS = 4;
+
+/**
+ * Lays out each page of the plan with ELK and places it on its sheet; or, when ELK drew a page
+ * too tall for legible text, how much taller than planned (`taller` > 1).
+ */
 async function compose(
   chart: PowerChart,
   shapes: PosterShapes,
   plan: Plan,
   page: { size: PageSize; area: Area; margin: number; fonts: FontSet; theme: Theme; minScale: number },
-): Promise<Scene[]> {
+): Promise<Scene[] | { taller: number }> {
   const { area } = page;
   const measured = shapes.measured(plan.side);
   const count = plan.pages.length;
@@ -150,8 +168,8 @@ async function compose(
   // page taller, the text shrinks to fit it (on every page alike, so sizes match across pages).
   const fits = Math.min(plan.scale, ...naturals.map((n) => area.height / n.height));
   const scale = Math.floor(fits * 10_000) / 10_000;
-  if (scale < page.minScale)
-    throw new Error(`the flow of “${chart.name}” came out taller than its rows; the layout cannot fit it`);
+  // A hair more than the shortfall, so the next plan is not short by a rounding error again.
+  if (scale < page.minScale) return { taller: (plan.scale / fits) * 1.005 };
   const dimensions = pageDimensions(page.size);
   return naturals.map((natural, p) =>
     toScene(
