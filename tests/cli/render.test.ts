@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outputStem } from '../../src/cli/outputs.js';
 import { runCli } from '../../src/cli/program.js';
 import { starterYaml } from '../../src/model/starter.js';
-import { validateScene } from '../../src/scene/index.js';
+import { SCENE_VERSION, validateScene } from '../../src/scene/index.js';
 import {
   BAD_LEVEL_YAML,
   buildCli,
@@ -147,13 +147,29 @@ describe('render: a bad input (built CLI)', () => {
     expect(result.stderr).not.toMatch(STACK_LINE);
   });
 
-  it('names the file and the larger page for a poster that does not fit, without --debug noise', async () => {
+  it('continues a chart too long for one page onto more, saying which page and why', async () => {
     const dir = await caseDir();
-    // 40 stages (the model's limit) never fit on A4 at a legible size.
+    // 40 stages (the model's limit) fit no single page legibly: A3, continued, a file per page.
     await write(dir, 'long.yaml', chartYaml('很长的图', { stages: 40, items: 0 }));
-    const result = await runBuiltCli(cli, ['render', 'long.yaml', '-o', 'out', '-f', 'svg'], dir);
+    const result = await runBuiltCli(cli, ['render', 'long.yaml', '-o', 'out', '-f', 'svg,pdf'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^long\.yaml → A3, 2 pages: too long for one A4 or A3 page/m);
+    expect((await filesIn(join(dir, 'out'))).filter((f) => f !== CACHE).sort()).toEqual([
+      'long-2.svg',
+      'long.pdf',
+      'long.svg',
+    ]);
+  });
+
+  it('names the file and the stage that cannot be legible even on a page of its own, without --debug noise', async () => {
+    const dir = await caseDir();
+    await write(dir, 'big.yaml', chartYaml('大字', { stages: 3, items: 6 }));
+    const args = ['render', 'big.yaml', '-o', 'out', '-f', 'svg', '--page', 'B5', '--min-size', '30'];
+    const result = await runBuiltCli(cli, args, dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^long\.yaml: “很长的图” does not fit on A4: .*--page A3/m);
+    expect(result.stderr).toMatch(
+      /^big\.yaml: (B5 is too narrow for “大字”|“大字”, stage 1 “.+” does not fit on B5)/m,
+    );
     expect(result.stderr).not.toContain('--debug');
     expect(result.stderr).not.toMatch(STACK_LINE);
     expect((await filesIn(join(dir, 'out'))).filter((f) => f !== CACHE)).toEqual([]);
@@ -239,6 +255,7 @@ describe('render: reports and formats', () => {
       skipped: false,
       warnings: [],
       ms: expect.any(Number),
+      layout: { page: 'A4', pages: 1 },
     });
     expect(badResult).toMatchObject({ input: bad, ok: false, skipped: false, warnings: [] });
     expect(badResult?.error).toContain(`${bad}:8:14: stages[0].risk.level:`);
@@ -445,8 +462,14 @@ describe('init and inspect', () => {
     const file = await write(dir, 'chart.yaml', chartYaml('检查布局', { stages: 4, items: 2 }));
     const { code, stdout } = await cliInProcess(['inspect', file, '--layout', '--json']);
     expect(code).toBe(0);
-    const scene = validateScene(JSON.parse(stdout));
-    expect(scene).toMatchObject({ format: 'fangkongtu-scene', version: 2, page: { size: 'A4' } });
+    const pages = JSON.parse(stdout) as unknown[];
+    expect(pages).toHaveLength(1);
+    const scene = validateScene(pages[0]);
+    expect(scene).toMatchObject({
+      format: 'fangkongtu-scene',
+      version: SCENE_VERSION,
+      page: { size: 'A4', number: 1, count: 1 },
+    });
     expect(scene.meta.name).toBe('检查布局');
     expect(scene.boxes.filter((b) => b.kind === 'stage')).toHaveLength(4);
     expect(scene.boxes.filter((b) => b.kind === 'risk')).toHaveLength(2);
@@ -456,7 +479,9 @@ describe('init and inspect', () => {
     const saved = await write(dir, 'chart.scene.json', stdout);
     const again = await cliInProcess(['inspect', saved, '--json']);
     expect(again).toMatchObject({ code: 0, stdout });
-    expect((await cliInProcess(['inspect', saved])).stdout).toMatch(/^检查布局: A4 595.28×841.89 pt/);
+    expect((await cliInProcess(['inspect', saved])).stdout).toMatch(
+      /^检查布局: page 1 of 1, A4 595.28×841.89 pt/,
+    );
     const damaged = await write(
       dir,
       'damaged.scene.json',
