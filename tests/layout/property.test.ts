@@ -139,6 +139,50 @@ describe('layout of random charts', () => {
     expect(outcomes.filter((o) => o !== 'refused').length, outcomes.join(', ')).toBeGreaterThan(20);
   }, 240_000);
 
+  it('never refuses a chart a clerk could write: 1–40 stages, 0–15 items of up to 150 characters, page auto', async () => {
+    const phrase = fc.constantFrom(
+      '严格执行',
+      '集体研究决定',
+      '，',
+      '公开',
+      '受理',
+      '《行政许可法》',
+      '；',
+      '违规审批',
+      '2024',
+    );
+    const item = fc
+      .array(phrase, { minLength: 1, maxLength: 40 })
+      .map((p) => [...p.join('')].slice(0, 150).join(''));
+    const items = fc.array(item, { minLength: 0, maxLength: 15 });
+    const stage = fc
+      .record({
+        name: fc.constantFrom('受理', '妥善保管查封扣押财物', '报请行政机关负责人批准', '送达'),
+        risk: items,
+        control: items,
+      })
+      .map(({ name, risk, control }) => ({
+        name,
+        ...(risk.length > 0 && { risk: { items: risk } }),
+        ...(control.length > 0 && { control: { items: control } }),
+      }));
+    const chart = fc.array(stage, { minLength: 1, maxLength: 40 }).map(
+      (stages): PowerChart => ({
+        category: '行政处罚类',
+        codes: ['1300-B-00200-140400'],
+        name: '职权',
+        stages,
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(chart, async (c) => {
+        // A refusal is a LayoutError and fails the property.
+        expectPagesInvariants(await layoutChart(c, { fonts }), c, colorTheme.minBodySize);
+      }),
+      { numRuns: 20, endOnFailure: true },
+    );
+  }, 300_000);
+
   it('refuses margins that leave no page, saying so', async () => {
     const chart = fc.sample(chartArb({ min: 3, max: 3 }, 2, 4), { numRuns: 1, seed: 1 })[0] as PowerChart;
     const err = await layoutChart(chart, { fonts, margin: 150 }).catch((e: unknown) => e);
