@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: where the time and memory go (issue #8). Builds first (the cold jobs run the
- * built CLI), then: warm phases in this process, cold CLI jobs as separate processes, a scaling
+ * built CLI), then: warm phases in this process, the layout search on charts beyond the fixtures, cold CLI jobs as separate processes, a scaling
  * batch, and Graphviz `dot` on the same charts when it is installed. Prints tables and writes
  * bench/results.json (git-ignored) so runs can be compared.
  *
@@ -12,6 +12,7 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type ColdJob, coldJob, runColdJobs } from './cold.js';
+import { runLayoutSearch, type SearchCase } from './layout-search.js';
 import { dotVersion, PEER_FORMATS, type PeerFormat, type PeerResult, runPeer } from './peer.js';
 import { runScaling, type ScalingResult } from './scaling.js';
 import { fmt, table, verdict } from './stats.js';
@@ -67,6 +68,17 @@ log(
   ]),
 );
 log(`(FontSet creation, once: ${fmt(warm.fontSetMs)} ms)`);
+
+// ── layout search beyond the fixtures ───────────────────────────────────────────────────────
+const searchReps = quick ? 2 : 5;
+section(`layout search (page auto), realistic charts and the model's limits, warm, × ${searchReps}, ms`);
+const search: SearchCase[] = await runLayoutSearch(`${ROOT}tests/layout/realistic`, searchReps);
+log(
+  table([
+    ['chart', 'pages', 'median', 'p95', 'max'],
+    ...search.map((c) => [c.name, c.outcome, fmt(c.ms.median), fmt(c.ms.p95), fmt(c.ms.max)]),
+  ]),
+);
 
 // ── cold jobs ───────────────────────────────────────────────────────────────────────────────
 let cold: ColdJob[] = [];
@@ -226,6 +238,7 @@ await writeFile(
       cpu: cpus()[0]?.model,
       settings: { reps, pngReps, coldRuns, batchSizes },
       warm: { phases: warm.phases, perFixture: warm.perFixture, fontSetMs: warm.fontSetMs },
+      search,
       cold,
       scaling,
       peer: peer ?? { run: false, reason: version ? 'skipped' : 'dot not on PATH' },
