@@ -78,10 +78,7 @@ export async function renderSvg(
   input: Drawable,
   options: RenderOptions & SvgOptions = {},
 ): Promise<string[]> {
-  const { scenes, fonts } = await prepare(input, options);
-  const pages: string[] = [];
-  for (const scene of scenes) pages.push(await renderSceneSvg(scene, fonts, options));
-  return pages;
+  return eachPage(input, options, (scene, fonts) => renderSceneSvg(scene, fonts, options));
 }
 
 /** The poster as PNG bytes, one image per page, `dpi` dots per inch of the page (default 300). */
@@ -89,9 +86,18 @@ export async function renderPng(
   input: Drawable,
   options: RenderOptions & PngOptions = {},
 ): Promise<Uint8Array[]> {
+  return eachPage(input, options, (scene, fonts) => renderScenePng(scene, fonts, options));
+}
+
+/** Draws every page of `input` in turn (one at a time: a page's PNG can be large). */
+async function eachPage<T>(
+  input: Drawable,
+  options: RenderOptions,
+  draw: (scene: Scene, fonts: FontSet) => Promise<T>,
+): Promise<T[]> {
   const { scenes, fonts } = await prepare(input, options);
-  const pages: Uint8Array[] = [];
-  for (const scene of scenes) pages.push(await renderScenePng(scene, fonts, options));
+  const pages: T[] = [];
+  for (const scene of scenes) pages.push(await draw(scene, fonts));
   return pages;
 }
 
