@@ -159,6 +159,26 @@ describe('render: a bad input (built CLI)', () => {
       'long.pdf',
       'long.svg',
     ]);
+    // Up to date: skipped with every page listed. Shortened to one page: its second page goes.
+    const again = await runBuiltCli(
+      cli,
+      ['render', 'long.yaml', '-o', 'out', '-f', 'svg,pdf', '--json'],
+      dir,
+    );
+    const [skipped] = (JSON.parse(again.stdout) as { results: { skipped: boolean; outputs: string[] }[] })
+      .results;
+    expect(skipped?.skipped).toBe(true);
+    expect(skipped?.outputs.map((o) => o.split(/[\\/]/).pop()).sort()).toEqual([
+      'long-2.svg',
+      'long.pdf',
+      'long.svg',
+    ]);
+    await write(dir, 'long.yaml', chartYaml('很长的图', { stages: 3, items: 0 }));
+    expect((await runBuiltCli(cli, ['render', 'long.yaml', '-o', 'out', '-f', 'svg,pdf'], dir)).code).toBe(0);
+    expect((await filesIn(join(dir, 'out'))).filter((f) => f !== CACHE).sort()).toEqual([
+      'long.pdf',
+      'long.svg',
+    ]);
   });
 
   it('names the file and the stage that cannot be legible even on a page of its own, without --debug noise', async () => {

@@ -68,6 +68,25 @@ describe('renderScenesBooklet', () => {
     expect(await doc.getPageIndex((outline[0]?.dest as unknown[] | undefined)?.[0] as never)).toBe(1);
   });
 
+  it('gives the contents the size of the first poster and includes every page of a poster of several', async () => {
+    const a3 = posters[2] as (typeof posters)[number];
+    const second = { ...a3, page: { ...a3.page, number: 2, count: 2 } };
+    const doc = await openPdf(
+      await renderScenesBooklet(
+        [
+          { scenes: [{ ...a3, page: { ...a3.page, count: 2 } }, second], fonts },
+          entries[0] as (typeof entries)[number],
+        ],
+        {
+          contents: true,
+        },
+      ),
+    );
+    expect(doc.numPages).toBe(4);
+    const heights = await Promise.all([1, 2, 3, 4].map(async (n) => (await doc.getPage(n)).view[3]));
+    expect(heights.map((h) => Math.round(h as number))).toEqual([1191, 1191, 1191, 842]);
+  });
+
   it('embeds each face once across posters and contents', async () => {
     const raw = Buffer.from(await renderScenesBooklet(entries, { contents: true })).toString('latin1');
     expect(raw.match(/\/FontFile2/g)).toHaveLength(2);
