@@ -10,7 +10,7 @@ import {
 import { flowProblems } from './flow-rules.js';
 import { chartKeys, type KeyNode } from './keys.js';
 import { chartScale, LEVEL_WORD_LIST, LEVEL_WORDS, writtenLevels } from './levels.js';
-import { FORBIDDEN_CHARS, LINE_BREAK, normaliseText, stripNumbering } from './normalise.js';
+import { FORBIDDEN_CHARS, normaliseText, stripNumbering } from './normalise.js';
 import {
   DEFAULT_LEVEL_SCALE,
   LEVEL_SCALES,
@@ -48,6 +48,13 @@ function text(max: number) {
 }
 
 /**
+ * A line break written in a name: `\n` or a YAML block. U+2028 and U+2029 are not: they come
+ * from text pasted out of Word, where they end a line of the document, not of the name, and are
+ * folded into a space as in any other text.
+ */
+const WRITTEN_BREAK = /\r\n|[\n\r]/u;
+
+/**
  * Display text that may be written on several lines (a YAML `|` block, `\n`): each line is
  * normalised like {@link text}, blank lines are dropped, and the line breaks are kept for the
  * poster to honour (a stage name, the title).
@@ -57,7 +64,7 @@ function lines(max: number) {
     .string()
     .overwrite((s) =>
       s
-        .split(LINE_BREAK)
+        .split(WRITTEN_BREAK)
         .map(normaliseText)
         .filter((line) => line !== '')
         .join('\n'),
