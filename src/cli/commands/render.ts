@@ -80,16 +80,19 @@ export function jobOptions(flags: RenderFlags, debug: boolean, keepScene: boolea
     throw new UsageError('--author is empty: give a name / --author 不能为空，请写明作者（单位）');
   const maxPixels = parseMaxPixels(flags.maxPixels);
   // A PNG over the budget on any page a chart may get is refused once, before any chart.
+  let checkedSize = flags.page;
   if (formats.includes('png')) {
     try {
       for (const size of page === 'auto' ? AUTO_PAGES : [page]) {
         // In pt rounded as the Scene's page is (layout-chart.ts), so both checks agree to the pixel.
         const pt = pageDimensions(size);
+        checkedSize = typeof size === 'string' ? size : flags.page;
         checkPixelBudget({ width: round(pt.width), height: round(pt.height) }, dpi, maxPixels);
       }
     } catch (err) {
+      // Under auto, the size the chart would get that is over the budget.
       if (err instanceof PixelBudgetError)
-        throw new UsageError(`--page ${flags.page} --dpi ${dpi}: ${err.message}`);
+        throw new UsageError(`--page ${checkedSize} --dpi ${dpi}: ${err.message}`);
       throw err;
     }
   }
