@@ -102,7 +102,7 @@ describe('the installed package', () => {
     const script = `
       const { parseChart, renderSvg, bundledFontPaths } = require('fangkongtu');
       const chart = parseChart(require('node:fs').readFileSync('chart.yaml', 'utf8'));
-      renderSvg(chart).then((svg) => {
+      renderSvg(chart).then(([svg]) => {
         require('node:fs').writeFileSync('from-require.svg', svg);
         console.log(JSON.stringify(bundledFontPaths));
       });`;
@@ -120,7 +120,7 @@ describe('the installed package', () => {
     );
     expect(imported.stdout.trim(), imported.stderr).toBe('function');
 
-    const fromSource = await renderSvg(parseChart(CHART));
+    const [fromSource] = await renderSvg(parseChart(CHART));
     expect(await readFile(join(consumer, 'from-require.svg'), 'utf8')).toBe(fromSource);
   }, 60_000);
 

@@ -44,9 +44,9 @@ describe('validateScene', () => {
 
   it.each<[string, (s: Loose) => void, string, RegExp]>([
     ['no format marker', (s) => delete s.format, 'format', /fangkongtu-scene/],
-    ['an older version', (s) => (s.version = 1), 'version', /version 2, found 1/],
+    ['an older version', (s) => (s.version = 1), 'version', /version 3, found 1/],
     ['a missing page', (s) => delete s.page, 'page', /expected object/],
-    ['an unknown page size', (s) => (s.page.size = 'B5'), 'page.size', /A4/],
+    ['an unknown page size', (s) => (s.page.size = 'Letter'), 'page.size', /A4/],
     ['a field the kind does not have', (s) => (s.boxes[0].stage = 'stage-0'), 'boxes[0]', /stage/],
     ['a stage without its terminal flag', (s) => delete s.boxes[2].terminal, 'boxes[2].terminal', /boolean/],
     ['an unknown box kind', (s) => (s.boxes[1].kind = 'cloud'), 'boxes[1].kind', /kind|discriminator/i],
