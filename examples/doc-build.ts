@@ -25,7 +25,10 @@ for (const file of (await readdir(chartsDir)).filter((f) => /\.(ya?ml|json)$/u.t
     continue;
   }
   try {
-    await writeFile(image, await renderSvg(await loadChart(source), { fonts }));
+    // A chart too long for one page legibly has more: name.svg, name-2.svg …
+    const pages = await renderSvg(await loadChart(source), { fonts });
+    for (const [i, svg] of pages.entries())
+      await writeFile(i === 0 ? image : image.replace(/\.svg$/u, `-${i + 1}.svg`), svg);
     rendered++;
   } catch (err) {
     // A broken chart fails the build loudly, with the file, line and field.

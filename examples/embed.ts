@@ -34,7 +34,10 @@ await mkdir(outDir, { recursive: true });
 
 // One font set for every call: the bundled fonts are read once.
 const fonts = createFontSet(new FontRegistry());
-const scene = await layoutChart(chart, { fonts, page: 'A4' });
-await writeFile(join(outDir, 'embed.svg'), await renderSvg(scene, { fonts }));
+// A Scene per page; this chart has one.
+const [scene] = await layoutChart(chart, { fonts, page: 'A4' });
+if (!scene) throw new Error('no page');
+const [svg = ''] = await renderSvg(scene, { fonts });
+await writeFile(join(outDir, 'embed.svg'), svg);
 await writeFile(join(outDir, 'embed.pdf'), await renderPdf(scene, { fonts }));
 console.log(`wrote ${join(outDir, 'embed.svg')} and ${join(outDir, 'embed.pdf')}`);

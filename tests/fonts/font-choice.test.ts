@@ -77,8 +77,9 @@ describe('the command line', () => {
     const code = await runCli(argv, io);
     return { code, out: io.stdout(), err: io.errLines };
   }
+  /** The fonts of the first page of `inspect --layout --json` (an array of Scenes). */
   const fontsOf = (json: string) =>
-    (JSON.parse(json) as { fonts: Record<string, { postscriptName: string }> }).fonts;
+    (JSON.parse(json) as { fonts: Record<string, { postscriptName: string }> }[])[0]?.fonts ?? {};
 
   it('--font file.ttc#Name and --bold-font set the body and bold faces of the laid-out poster', async () => {
     const { code, out, err } = await cli(
