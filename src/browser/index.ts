@@ -7,7 +7,7 @@
  * const fetchBytes = async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer());
  * const fonts = fontSetFromBytes({ regular: await fetchBytes(regularUrl), bold: await fetchBytes(boldUrl) });
  * const chart = parseChart(yamlText);          // throws ChartError with every problem
- * const svg = await renderSvg(chart, { fonts }); // the same bytes as in Node
+ * const [svg] = await renderSvg(chart, { fonts }); // a page each, the same bytes as in Node
  * ```
  *
  * @packageDocumentation

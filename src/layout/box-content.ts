@@ -78,8 +78,9 @@ function style(ctx: ContentContext, font: TextStyle['font'], size: number): Text
 
 /**
  * A stage box: its name, bold and centred in balanced lines broken between words (and where the
- * chart breaks it), in a box at least two lines high; under it, smaller, the stage's facts — 时限 · 承办, 依据, when an optional stage applies, and its branches as
- * "条件 → 去向" lines (↺ for a way back to an earlier stage).
+ * chart breaks it), in a box at least two lines high; under it, smaller, the stage's facts —
+ * 时限 · 承办, 依据, when an optional stage applies, and its branches as "条件 → 去向" lines
+ * (↺ for a way back to an earlier stage).
  */
 export function stageContent(ctx: ContentContext, stages: readonly Stage[], index: number): BoxContent {
   const { theme } = ctx;
@@ -87,7 +88,12 @@ export function stageContent(ctx: ContentContext, stages: readonly Stage[], inde
   const pad = theme.spacing.padding;
   const width = theme.widths.stage;
   const size = theme.sizes.stage;
-  const paragraph = (text: string, font: TextStyle['font'], at: number, breaking: 'fill' | 'balanced' = 'fill') =>
+  const paragraph = (
+    text: string,
+    font: TextStyle['font'],
+    at: number,
+    breaking: 'fill' | 'balanced' = 'fill',
+  ) =>
     setParagraph(text, {
       width: width - 2 * pad,
       style: style(ctx, font, at),

@@ -46,11 +46,6 @@ export interface MeasuredPoster {
   readonly fonts: FontSet;
   /** Width of the poster: risk column, stage column, control column and the gaps between. */
   readonly width: number;
-  /**
-   * The smallest text size inside the flow's boxes (the body, or a stage's facts when set
-   * smaller): what must stay legible on paper when the poster is scaled down.
-   */
-  readonly smallestSize: number;
   readonly rows: readonly RowContent[];
   readonly title: Block;
   readonly meta: Block;
@@ -80,12 +75,10 @@ export function measurePoster(
     ...(stage.control && { control: controlContent(ctx, stage.control, i) }),
   }));
   const blocks = { ...ctx, width };
-  const sizes = rows.flatMap(contents).flatMap((box) => box.texts.map((t) => t.size));
   return {
     theme,
     fonts,
     width,
-    smallestSize: Math.min(theme.sizes.body, ...sizes),
     rows,
     title: titleBlock(blocks, chart),
     meta: metaBlock(blocks, chart),

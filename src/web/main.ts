@@ -150,9 +150,10 @@ async function updatePreview(): Promise<void> {
   }));
   if (run !== previewRun) return;
   if (result.ok) {
-    preview.innerHTML = result.svg;
+    preview.innerHTML = result.svgs.join('');
     preview.classList.remove('stale');
-    previewNote.textContent = '';
+    // A long chart continues on further pages (each printed on its own sheet, each downloaded).
+    previewNote.textContent = result.svgs.length > 1 ? `共 ${result.svgs.length} 页，接续排列如下。` : '';
   } else {
     preview.classList.add('stale');
     previewNote.textContent = result.zh;
@@ -285,16 +286,17 @@ async function download(format: 'svg' | 'png' | 'pdf', button: HTMLButtonElement
   button.disabled = true;
   button.textContent = '生成中…';
   try {
-    const blob = await downloadBytes(format, chart, fonts, settings());
-    const url = URL.createObjectURL(blob);
-    const a = h('a', {
-      href: url,
-      download: `${file.path.replace(/^.*\//u, '').replace(/\.[^.]*$/u, '')}.${format}`,
-    });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    const blobs = await downloadBytes(format, chart, fonts, settings());
+    const stem = file.path.replace(/^.*\//u, '').replace(/\.[^.]*$/u, '');
+    // Pages after the first are name-2.svg, name-3.svg …, as the command line names them.
+    for (const [i, blob] of blobs.entries()) {
+      const url = URL.createObjectURL(blob);
+      const a = h('a', { href: url, download: `${stem}${i === 0 ? '' : `-${i + 1}`}.${format}` });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    }
   } catch (e) {
     say(`生成 ${format.toUpperCase()} 时出错：${(e as Error).message}`, 'error');
   } finally {

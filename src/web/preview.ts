@@ -18,9 +18,9 @@ export interface PosterSettings {
   readonly theme: 'color' | 'mono';
 }
 
-/** What a preview update came to. */
+/** What a preview update came to: a page's SVG each (a long chart continues on further pages). */
 export type PreviewResult =
-  | { readonly ok: true; readonly svg: string }
+  | { readonly ok: true; readonly svgs: readonly string[] }
   | { readonly ok: false; readonly zh: string; readonly en: string };
 
 /**
@@ -67,8 +67,11 @@ export async function loadFonts(onProgress: (loaded: number, total: number) => v
   return fontSetFromBytes({ regular: regular as Uint8Array, bold: bold as Uint8Array });
 }
 
-/** The poster's layout for the settings (a LayoutError when it cannot be legible on the paper). */
-function layout(chart: PowerChart, fonts: FontSet, settings: PosterSettings): Promise<Scene> {
+/**
+ * The poster's pages for the settings (a LayoutError when a stage cannot be legible even on a
+ * page of its own).
+ */
+function layout(chart: PowerChart, fonts: FontSet, settings: PosterSettings): Promise<Scene[]> {
   return layoutChart(chart, {
     fonts,
     page: settings.page,
@@ -86,13 +89,17 @@ export async function previewSvg(
   settings: PosterSettings,
 ): Promise<PreviewResult> {
   try {
-    const scene = await layout(chart, fonts, settings);
-    return { ok: true, svg: await renderSvg(scene, { fonts, text: 'outline' }) };
+    const scenes = await layout(chart, fonts, settings);
+    return { ok: true, svgs: await renderSvg(scenes, { fonts, text: 'outline' }) };
   } catch (error) {
     if (error instanceof LayoutError) {
+      const stage = error.stage === undefined ? undefined : chart.stages[error.stage];
+      const which = stage
+        ? `第 ${(error.stage ?? 0) + 1} 个环节“${stage.name.replaceAll('\n', '')}”`
+        : '这张图';
       return {
         ok: false,
-        zh: `这张图在 ${settings.page} 纸上放不下（字会小于能看清的大小）。请把“纸张”换成 A3，或减少、缩短条目。`,
+        zh: `${which}单独占一页在 ${settings.page} 纸上也放不下（字会小于能看清的大小）。请把“纸张”换成 A3，或精简它的条目。`,
         en: error.message,
       };
     }
@@ -100,24 +107,29 @@ export async function previewSvg(
   }
 }
 
-/** The file a download button gives, in the format's default form (as the command line writes it). */
+/**
+ * The files a download button gives, in the format's default form (as the command line writes
+ * it): one PDF with every page; an SVG or a PNG a page.
+ */
 export async function downloadBytes(
   format: 'svg' | 'png' | 'pdf',
   chart: PowerChart,
   fonts: FontSet,
   settings: PosterSettings,
-): Promise<Blob> {
-  const scene = await layout(chart, fonts, settings);
+): Promise<Blob[]> {
+  const scenes = await layout(chart, fonts, settings);
   switch (format) {
     case 'svg':
-      return new Blob([await renderSvg(scene, { fonts })], { type: 'image/svg+xml' });
+      return (await renderSvg(scenes, { fonts })).map((svg) => new Blob([svg], { type: 'image/svg+xml' }));
     case 'png':
-      return new Blob([(await renderPng(scene, { fonts, dpi: 300 })) as Uint8Array<ArrayBuffer>], {
-        type: 'image/png',
-      });
+      return (await renderPng(scenes, { fonts, dpi: 300 })).map(
+        (png) => new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' }),
+      );
     case 'pdf':
-      return new Blob([(await renderPdf(scene, { fonts })) as Uint8Array<ArrayBuffer>], {
-        type: 'application/pdf',
-      });
+      return [
+        new Blob([(await renderPdf(scenes, { fonts })) as Uint8Array<ArrayBuffer>], {
+          type: 'application/pdf',
+        }),
+      ];
   }
 }

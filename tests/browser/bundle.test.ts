@@ -100,15 +100,18 @@ describe(`the browser bundle${notice}`, () => {
     ['text that needs escaping', HOSTILE],
   ])('draws the SVG in every text mode byte for byte as Node does: %s', async (_, source) => {
     const chart = parseChart(source, { filename: 'chart.yaml' });
-    const inBrowser = await inPage<Record<string, string>>(
+    const inBrowser = await inPage<Record<string, string[]>>(
       `return Object.fromEntries(await Promise.all(['embed', 'outline', 'text'].map(
         async (mode) => [mode, await fk.renderSvg(chart, { fonts, text: mode })])));`,
       source,
     );
     for (const mode of ['embed', 'outline', 'text'] as const) {
       const node = await renderSvg(chart, { fonts, text: mode });
-      expect(inBrowser[mode]?.length, mode).toBe(node.length);
-      expect(inBrowser[mode], mode).toBe(node);
+      expect(
+        inBrowser[mode]?.map((page) => page.length),
+        mode,
+      ).toEqual(node.map((page) => page.length));
+      expect(inBrowser[mode], mode).toEqual(node);
     }
   });
 
@@ -132,12 +135,13 @@ describe(`the browser bundle${notice}`, () => {
     'draws the PNG with the same pixels as Node (resvg, WebAssembly and native)',
     async () => {
       const chart = parseChart(text, { filename: 'chart.yaml' });
-      const png = Buffer.from(
-        await inPage<string>('return hex(await fk.renderPng(chart, { fonts, dpi: 96 }));'),
-        'hex',
+      const pages = await inPage<string[]>(
+        'return (await fk.renderPng(chart, { fonts, dpi: 96 })).map(hex);',
       );
-      const got = decodePng(png);
-      const want = decodePng(await renderPng(chart, { fonts, dpi: 96 }));
+      const nodePages = await renderPng(chart, { fonts, dpi: 96 });
+      expect(pages.length).toBe(nodePages.length);
+      const got = decodePng(Buffer.from(pages[0] as string, 'hex'));
+      const want = decodePng(nodePages[0] as Uint8Array);
       expect([got.width, got.height]).toEqual([794, 1123]);
       expect([want.width, want.height]).toEqual([794, 1123]);
       let differing = 0;

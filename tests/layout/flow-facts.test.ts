@@ -8,6 +8,7 @@ import { LayoutError, layoutChart } from '../../src/layout/index.js';
 import { loadChart, type PowerChart } from '../../src/model/index.js';
 import type { Scene } from '../../src/scene/index.js';
 import { colorTheme } from '../../src/theme/index.js';
+import { layoutOnePage } from './one-page.js';
 
 const fonts = createFontSet(new FontRegistry());
 
@@ -27,7 +28,7 @@ function stageId(scene: Scene, name: string): string {
 
 describe('a chart with branches, an optional stage and stage facts', () => {
   it('shows each stage’s facts and branches inside its box, a loop as 退回', async () => {
-    const scene = await layoutChart(await loadChart('examples/charts/xingzheng-xuke.yaml'), { fonts });
+    const scene = await layoutOnePage(await loadChart('examples/charts/xingzheng-xuke.yaml'), { fonts });
     const accept = boxText(scene, stageId(scene, '受理'));
     expect(accept).toContain('5个工作日 · 政务服务窗口');
     expect(accept).toContain('依据：行政许可法第三十二条');
@@ -38,7 +39,7 @@ describe('a chart with branches, an optional stage and stage facts', () => {
   });
 
   it('dashes the optional stage only', async () => {
-    const scene = await layoutChart(await loadChart('examples/charts/xingzheng-xuke.yaml'), { fonts });
+    const scene = await layoutOnePage(await loadChart('examples/charts/xingzheng-xuke.yaml'), { fonts });
     const hearing = stageId(scene, '听证');
     for (const box of scene.boxes) {
       if (box.kind !== 'stage') continue;
@@ -48,17 +49,17 @@ describe('a chart with branches, an optional stage and stage facts', () => {
   });
 
   it('puts the chart’s 依据 under its name and 监督 in the footer', async () => {
-    const scene = await layoutChart(await loadChart('examples/charts/xingzheng-xuke.yaml'), { fonts });
+    const scene = await layoutOnePage(await loadChart('examples/charts/xingzheng-xuke.yaml'), { fonts });
     expect(boxText(scene, 'meta')).toContain('依据：《中华人民共和国行政许可法》第二十九条至第五十条');
     expect(boxText(scene, 'footer')).toContain('投诉举报：县纪委监委派驻人社局纪检监察组 电话 0000-1234567');
   });
 
   it('speaks the chart’s level words in badges and legend', async () => {
-    const scene = await layoutChart(await loadChart('examples/charts/xingzheng-chufa.yaml'), { fonts });
+    const scene = await layoutOnePage(await loadChart('examples/charts/xingzheng-chufa.yaml'), { fonts });
     const badges = scene.boxes.filter((b) => b.kind === 'badge').map((b) => boxText(scene, b.id));
     expect(new Set(badges)).toEqual(new Set(['一级', '二级', '三级']));
     expect(boxText(scene, 'legend')).toContain('一级风险');
-    const benefit = await layoutChart(await loadChart('examples/charts/xingzheng-jifu.yaml'), { fonts });
+    const benefit = await layoutOnePage(await loadChart('examples/charts/xingzheng-jifu.yaml'), { fonts });
     expect(boxText(benefit, 'legend')).toContain('一般风险');
   });
 });
