@@ -132,8 +132,11 @@ export function expectPagesInvariants(scenes: readonly Scene[], chart: PowerChar
     expect(Math.abs(axis - page.width / 2), 'the spine on the centre line').toBeLessThan(0.5);
     for (const s of stages) {
       const name = chart.stages[Number(s.id.slice('stage-'.length))]?.name.replaceAll('\n', '');
-      const words = scene.texts
-        .filter((t) => t.box === s.id)
+      // The name is the box's first paragraph: the stage's facts follow it in the box.
+      const runs = scene.texts.filter((t) => t.box === s.id);
+      const first = Math.min(...runs.map((t) => t.paragraph));
+      const words = runs
+        .filter((t) => t.paragraph === first)
         .map((t) => t.text)
         .join('');
       expect(words.replace(/\s/g, ''), s.id).toBe(name?.replace(/\s/g, ''));
