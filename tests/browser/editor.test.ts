@@ -168,6 +168,29 @@ describe.skipIf(!hasChromium)(`the editor${notice}`, () => {
     expect(readFileSync(join(dir, 'chart.yaml'), 'utf8')).toBe('职权名称: 别人改的\n环节:\n  - 名称: 受理\n');
   });
 
+  it('shows every page of a chart too long for one, and prints each on its own sheet', async () => {
+    const item = '未按规定程序办理，擅自变更审批条件或者超越法定权限作出决定；';
+    const stages = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `  - 名称: 第${i + 1}环节\n    风险点:\n      内容: [${item}, ${item}, ${item}]\n    防控措施:\n      内容: [${item}, ${item}]\n`,
+    );
+    writeFileSync(join(dir, 'long.yaml'), `职权名称: 很长的职权\n环节:\n${stages.join('')}`);
+    await page.goto(`${server.url}?file=long.yaml`);
+    const pages = () => page.locator('[data-testid=preview] svg').count();
+    await expect.poll(pages, { timeout: 60_000 }).toBeGreaterThan(1);
+    const count = await pages();
+    expect(await page.locator('#preview-note').textContent()).toBe(`共 ${count} 页，接续排列如下。`);
+    const texts = await page
+      .locator('[data-testid=preview] svg')
+      .evaluateAll((svgs) => svgs.map((svg) => (svg as { outerHTML: string }).outerHTML));
+    expect(texts.filter((svg) => svg.includes('第30环节'))).toHaveLength(1);
+    const printed = await openPdf(
+      new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true })),
+    );
+    expect(printed.numPages).toBe(count);
+  });
+
   it('starts a new chart from the starter', async () => {
     await page.locator('#new').click();
     await page.locator('#new-name').fill('新的');
