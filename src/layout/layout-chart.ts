@@ -12,7 +12,7 @@ import { centredPlacement, placeContent } from './fit.js';
 import { codeLabel, posterTitle } from './header-content.js';
 import { type Area, PosterShapes } from './measure-poster.js';
 import { AUTO_PAGES, describePage, type PageChoice, type PageSize, pageDimensions, round } from './page.js';
-import { type NoPlan, type Plan, planPoster, type SearchBounds } from './search.js';
+import { type NoPlan, type PagePlan, type Plan, planPoster, type SearchBounds } from './search.js';
 
 /** Options for {@link layoutChart}. */
 export interface LayoutOptions {
@@ -113,17 +113,22 @@ export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}
     const page = { size, area, margin, fonts, theme, minScale };
     // The search plans with the rows' heights, a lower bound of ELK's flow. When ELK draws a page
     // so much taller that its text would fall below the minimum, plan again for a page shorter
-    // by that much (more pages, or a narrower side), a few times at most.
+    // by that much, and by more each time (so pages split sooner and the loop ends): until the
+    // plan fits, or a stage that ELK draws too tall even alone on its page is refused.
     let room = area;
-    for (let attempt = 0; attempt < PLAN_ATTEMPTS; attempt++) {
+    for (let attempt = 0; ; attempt++) {
       const plan = planPoster((side) => shapes.shape(side), { ...bounds, area: room });
       if (!('side' in plan)) {
         refusal = plan;
         break;
       }
-      const pages = await compose(chart, shapes, plan, page);
-      if (Array.isArray(pages)) return pages;
-      room = { ...room, height: room.height / pages.taller };
+      const drawn = await compose(chart, shapes, plan, page);
+      if (Array.isArray(drawn)) return drawn;
+      if (drawn.page.end - drawn.page.start === 1) {
+        refusal = { reason: 'row', row: drawn.page.start, best: drawn.fits };
+        break;
+      }
+      room = { ...room, height: room.height / Math.max(drawn.taller, 1 + SHRINK * 2 ** attempt) };
     }
   }
   throw refused(chart, sizes.at(-1) as PageSize, refusal as NoPlan, { minSize, smallest, theme });
@@ -143,19 +148,20 @@ function printable(size: PageSize, margin: number): Area {
   return area;
 }
 
-/** How often a plan is made again when ELK's flow comes out taller than planned. */
-const PLAN_ATTEMPTS = 4;
+/** The least share by which a page is planned shorter after ELK drew it too tall; doubled each time. */
+const SHRINK = 0.02;
 
 /**
  * Lays out each page of the plan with ELK and places it on its sheet; or, when ELK drew a page
- * too tall for legible text, how much taller than planned (`taller` > 1).
+ * too tall for legible text, that page, how much taller than planned (`taller` > 1) and the
+ * scale that would fit it (`fits`).
  */
 async function compose(
   chart: PowerChart,
   shapes: PosterShapes,
   plan: Plan,
   page: { size: PageSize; area: Area; margin: number; fonts: FontSet; theme: Theme; minScale: number },
-): Promise<Scene[] | { taller: number }> {
+): Promise<Scene[] | { page: PagePlan; taller: number; fits: number }> {
   const { area } = page;
   const measured = shapes.measured(plan.side);
   const count = plan.pages.length;
@@ -168,8 +174,14 @@ async function compose(
   // page taller, the text shrinks to fit it (on every page alike, so sizes match across pages).
   const fits = Math.min(plan.scale, ...naturals.map((n) => area.height / n.height));
   const scale = Math.floor(fits * 10_000) / 10_000;
-  // A hair more than the shortfall, so the next plan is not short by a rounding error again.
-  if (scale < page.minScale) return { taller: (plan.scale / fits) * 1.005 };
+  if (scale < page.minScale) {
+    const tallest = naturals.reduce(
+      (t, n, p) => (n.height > (naturals[t] as NaturalPoster).height ? p : t),
+      0,
+    );
+    // A hair more than the shortfall, so the next plan is not short by a rounding error again.
+    return { page: plan.pages[tallest] as PagePlan, taller: (plan.scale / fits) * 1.005, fits };
+  }
   const dimensions = pageDimensions(page.size);
   return naturals.map((natural, p) =>
     toScene(

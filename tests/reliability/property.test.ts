@@ -4,6 +4,7 @@
  * accepted chart renders to well-formed, inert SVG and to PDF without any other error, and
  * rendering it twice gives the same bytes.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -150,6 +151,14 @@ describe('random valid charts', () => {
       { numRuns: 6 },
     );
   }, 480_000);
+
+  // A random chart (kept as it was drawn) on which ELK drew a page a hair taller than planned:
+  // the plan came back the same four times and the layout threw a TypeError instead of
+  // splitting that page.
+  it('lays out a chart whose pages ELK draws taller than planned, splitting them until they fit', async () => {
+    const yaml = readFileSync(new URL('./taller-than-planned.yaml', import.meta.url), 'utf8');
+    expect(await checkChart(yaml)).toBe(true);
+  }, 120_000);
 
   it('modest charts mostly fit A3, and every one that does renders well-formed and deterministic', async () => {
     let accepted = 0;
