@@ -79,8 +79,7 @@ function style(ctx: ContentContext, font: TextStyle['font'], size: number): Text
 /**
  * A stage box: its name, bold and centred in balanced lines broken between words (and where the
  * chart breaks it), in a box at least two lines high; under it, smaller, the stage's facts —
- * 时限 · 承办, 依据, when an optional stage applies, and its branches as "条件 → 去向" lines
- * (↺ for a way back to an earlier stage).
+ * 时限 · 承办, 依据, when an optional stage applies.
  */
 export function stageContent(ctx: ContentContext, stages: readonly Stage[], index: number): BoxContent {
   const { theme } = ctx;
@@ -124,8 +123,8 @@ export function stageContent(ctx: ContentContext, stages: readonly Stage[], inde
 }
 
 /**
- * The lines of facts under a stage's name, each with the field it comes from (`inspect` prints
- * them as the poster does).
+ * The lines of facts under a stage's name, each with the field it comes from. Its branches are
+ * not among them: the poster draws those as arrows (see {@link branchFacts}).
  */
 export function stageFacts(stages: readonly Stage[], index: number): { text: string; key: string }[] {
   const stage = stages[index] as Stage;
@@ -135,12 +134,47 @@ export function stageFacts(stages: readonly Stage[], index: number): { text: str
   if (stage.basis) lines.push({ text: `依据：${stage.basis}`, key: 'basis' });
   if (stage.optional)
     lines.push({ text: stage.when ? `（可选：${stage.when}）` : '（可选环节）', key: 'optional' });
-  for (const [k, branch] of (stage.branches ?? []).entries()) {
+  return lines;
+}
+
+/** A stage's branches in words, "条件 → 去向" (退回 for a way back), as `inspect` prints them. */
+export function branchFacts(stages: readonly Stage[], index: number): { text: string; key: string }[] {
+  return ((stages[index] as Stage).branches ?? []).map((branch, k) => {
     const route = branchRoute(stages, index, branch.to);
     const back = route.kind === 'jump' && route.stage <= index;
-    lines.push({ text: `${branch.when} → ${back ? '退回' : ''}${branch.to}`, key: `branches[${k}]` });
-  }
-  return lines;
+    return { text: `${branch.when} → ${back ? '退回' : ''}${branch.to}`, key: `branches[${k}]` };
+  });
+}
+
+/** An exit's end terminal: its outcome, bold and centred at the facts' size, `width` wide. */
+export function exitContent(ctx: ContentContext, text: string, field: string, width: number): BoxContent {
+  const { theme } = ctx;
+  const size = theme.sizes.fact;
+  // The stadium's round ends eat into the corners: pad the sides by more than the top.
+  const padX = theme.spacing.padding * 1.5;
+  const block = setParagraph(text, {
+    width: width - 2 * padX,
+    style: style(ctx, 'bold', size),
+    fonts: ctx.fonts,
+    cache: ctx.cache,
+    align: 'center',
+  });
+  const pad = theme.spacing.padding * 0.8;
+  const piece = { block, dx: padX, dy: pad, size, color: theme.colors.text, field };
+  return { width, height: block.height + 2 * pad, texts: [piece], bandHeight: 0 };
+}
+
+/** A branch's condition (条件) set at the facts' size in at most `width`, as wide as its longest line. */
+export function labelContent(ctx: ContentContext, text: string, field: string, width: number): BoxContent {
+  const size = ctx.theme.sizes.fact;
+  const block = setParagraph(text, {
+    width,
+    style: style(ctx, 'body', size),
+    fonts: ctx.fonts,
+    cache: ctx.cache,
+  });
+  const piece = { block, dx: 0, dy: 0, size, color: ctx.theme.colors.fact, field };
+  return { width: block.width, height: block.height, texts: [piece], bandHeight: 0 };
 }
 
 /**

@@ -10,6 +10,15 @@ import {
   riskContent,
   stageContent,
 } from './box-content.js';
+import {
+  exitLaneSize,
+  type MeasuredBranches,
+  measureBranches,
+  nextLabelAt,
+  placeExits,
+  placeJumps,
+  rowBands,
+} from './branches.js';
 import { drawContinuations, type PageFrame, stackPage } from './frame.js';
 import {
   type Block,
@@ -19,7 +28,7 @@ import {
   metaBlock,
   titleBlock,
 } from './header-content.js';
-import type { Rect } from './run-elk.js';
+import type { PlacedRow, Rect } from './run-elk.js';
 import { placeRows } from './run-elk.js';
 import { SceneBuilder, sceneIds } from './scene-builder.js';
 
@@ -53,6 +62,12 @@ export interface MeasuredPoster {
   readonly footer: Block | undefined;
   /** The measurement memo it was measured with, for the blocks each page adds (see frame.ts). */
   readonly cache: TextCache | undefined;
+  /** The chart's branches, measured; absent for a chart without (its flow is drawn as before). */
+  readonly branches?: MeasuredBranches;
+  /** Left edge of the stage column. */
+  readonly stageX: number;
+  /** The gap between rows, widened when labels sit in it. */
+  readonly rowGap: number;
 }
 
 /**
@@ -68,17 +83,26 @@ export function measurePoster(
 ): MeasuredPoster {
   const ctx = { theme, fonts, cache, levelWords: levelWords(chart.levelScale ?? DEFAULT_LEVEL_SCALE) };
   const gap = theme.spacing.columnGap;
-  const width = theme.widths.risk + gap + theme.widths.stage + gap + theme.widths.control;
+  const branches = measureBranches(ctx, chart);
+  // The lanes for exits and loops widen the flow by a fixed amount; the layout's search counts it
+  // in the width it shares out (see layout-chart.ts), so the side columns keep the width it chose.
+  const width =
+    theme.widths.risk + gap + theme.widths.stage + gap + theme.widths.control + (branches?.extraWidth ?? 0);
   const rows: RowContent[] = chart.stages.map((stage, i) => ({
     stage: stageContent(ctx, chart.stages, i),
     ...(stage.risk && { risk: riskContent(ctx, stage.risk, i) }),
     ...(stage.control && { control: controlContent(ctx, stage.control, i) }),
   }));
   const blocks = { ...ctx, width };
+  const loop = branches?.loopWidth;
+  const stageX = theme.widths.risk + gap + (loop === undefined ? 0 : loop + gap);
   return {
     theme,
     fonts,
     width,
+    stageX,
+    rowGap: branches?.rowGap ?? theme.spacing.rowGap,
+    ...(branches && { branches }),
     rows,
     title: titleBlock(blocks, chart),
     meta: metaBlock(blocks, chart),
@@ -95,7 +119,27 @@ export function measurePoster(
  * layout's search sizes pages with these; ELK's flow is never shorter.
  */
 export function rowHeights(m: MeasuredPoster): number[] {
-  return m.rows.map((row) => Math.max(row.stage.height, row.risk?.height ?? 0, row.control?.height ?? 0));
+  return m.rows.map((row, i) => {
+    const lane = m.branches && exitLaneSize(m.branches, i, row.control !== undefined);
+    const top = i === 0 ? (m.branches?.topBand ?? 0) : 0;
+    return (
+      top + Math.max(row.stage.height, row.risk?.height ?? 0, row.control?.height ?? 0, lane?.height ?? 0)
+    );
+  });
+}
+
+/**
+ * For each gap between rows, whether a page may end there: not inside a loop or jump (its arrow
+ * runs along the lane from one of its stages to the other, so both stay on one page), nor
+ * between a stage and the next when a branch's 条件 labels the flow arrow between them.
+ */
+export function joinedRows(m: MeasuredPoster): boolean[] {
+  const joined = new Array<boolean>(Math.max(0, m.rows.length - 1)).fill(false);
+  for (const jump of m.branches?.jumps ?? []) {
+    for (let i = Math.min(jump.from, jump.to); i < Math.max(jump.from, jump.to); i++) joined[i] = true;
+  }
+  for (const next of m.branches?.nexts ?? []) if (next.from < joined.length) joined[next.from] = true;
+  return joined;
 }
 
 /** One page of a poster: its frame, the rows it shows (`start` to before `end`) and their spacing. */
@@ -111,20 +155,30 @@ export async function arrangePage(
   measured: MeasuredPoster,
   page: PageContent,
 ): Promise<NaturalPoster> {
-  const { theme, width, rows, title, meta, legend } = measured;
+  const { theme, width, rows, title, meta, legend, branches } = measured;
   const { frame } = page;
   const { start, end } = page.rows;
   const gap = theme.spacing.columnGap;
-  const stageX = theme.widths.risk + gap;
-  const flow = await placeRows(rows.slice(start, end), { column: gap, row: page.rowGap }, stageX);
-  const stack = stackPage(frame, theme, flow.height);
+  const sizes = rows.slice(start, end).map((row, k) => {
+    if (!branches) return row;
+    const exitLane = exitLaneSize(branches, start + k, row.control !== undefined);
+    const loop = branches.loopWidth;
+    return {
+      ...row,
+      ...(loop !== undefined && { loopLane: { width: loop, height: 0 } }),
+      ...(exitLane && { exitLane }),
+    };
+  });
+  const flow = await placeRows(sizes, { column: gap, row: page.rowGap }, measured.stageX);
+  const topBand = start === 0 ? (branches?.topBand ?? 0) : 0;
+  const stack = stackPage(frame, theme, flow.height + topBand);
 
   const b = new SceneBuilder();
   if (frame.title && stack.title !== undefined)
     b.content(frame.title, 0, stack.title, b.box(area('title', 0, stack.title, width, frame.title.height)));
   b.content(frame.meta, 0, stack.meta, b.box(area('meta', 0, stack.meta, width, frame.meta.height)));
 
-  const flowTop = stack.flow;
+  const flowTop = stack.flow + topBand;
   const last = rows.length - 1;
   const placedStages: { id: string; rect: Rect }[] = [];
   flow.rows.forEach((placed, k) => {
@@ -180,6 +234,14 @@ export async function arrangePage(
       });
     }
   });
+  if (branches)
+    drawBranches(
+      b,
+      theme,
+      pageBranches(branches, start, end),
+      start,
+      flow.rows.map((r) => shiftRow(r, flowTop)),
+    );
   const [firstStage, lastStage] = [placedStages[0], placedStages.at(-1)];
   if (firstStage && lastStage)
     drawContinuations(b, theme, frame, stack, { first: firstStage, last: lastStage }, ARROW);
@@ -211,7 +273,8 @@ export async function arrangePage(
     b.content(frame.footer, 0, stack.footer, box);
   }
   // The poster's missing characters, the same on each of its pages.
-  const missing = collectMissing([title, meta, ...rows.flatMap(contents)]);
+  const branchTexts = branches ? branchContents(branches) : [];
+  const missing = collectMissing([title, meta, ...rows.flatMap(contents), ...branchTexts]);
   return { width, height: stack.height, builder: b, missing };
 }
 
@@ -326,6 +389,124 @@ function area(
   height: number,
 ): SceneTextArea {
   return { id: sceneIds[kind], kind, x, y, width, height };
+}
+
+/**
+ * Draws the branches: each exit as an end terminal in the exit lane with its condition over the
+ * arrow into it, each loop or jump as an arrow along the loop lane with its condition in the gap
+ * between rows, and the condition of a branch to the next stage beside the flow arrow.
+ */
+function drawBranches(
+  b: SceneBuilder,
+  theme: Theme,
+  branches: MeasuredBranches,
+  start: number,
+  rows: readonly PlacedRow[],
+) {
+  const line = { stroke: theme.colors.line, width: theme.widths.line, arrow: ARROW };
+  const label = (id: string, of: string, content: BoxContent, at: { x: number; y: number }) =>
+    b.content(
+      content,
+      at.x,
+      at.y,
+      b.box({ id, kind: 'label', line: of, ...at, width: content.width, height: content.height }),
+    );
+  rows.forEach((row, k) => {
+    if (!row.exitLane) return;
+    const i = start + k;
+    for (const exit of placeExits(branches, k, row.stage, row.exitLane)) {
+      const k = exit.piece.branch;
+      const id = b.box({
+        id: sceneIds.exit(i, k),
+        kind: 'exit',
+        stage: sceneIds.stage(i),
+        ...exit.box,
+        fill: theme.colors.exitFill,
+        stroke: theme.colors.exitStroke,
+        strokeWidth: theme.widths.stageBox,
+        dash: [],
+        radius: 0,
+      });
+      b.content(exit.piece.box, exit.box.x, exit.box.y, id);
+      b.line({
+        id: sceneIds.branch(i, k),
+        kind: 'branch',
+        from: sceneIds.stage(i),
+        to: id,
+        points: exit.points,
+        ...line,
+      });
+      label(sceneIds.label(i, k), sceneIds.branch(i, k), exit.piece.label, exit.label);
+    }
+  });
+  const bands = rowBands(rows);
+  for (const jump of placeJumps(branches, rows, bands)) {
+    const [from, to] = [start + jump.piece.from, start + jump.piece.to];
+    const { branch } = jump.piece;
+    const id = sceneIds.branch(from, branch);
+    b.line({
+      id,
+      kind: 'branch',
+      from: sceneIds.stage(from),
+      to: sceneIds.stage(to),
+      points: jump.points,
+      ...line,
+    });
+    label(sceneIds.label(from, branch), id, jump.piece.label, jump.label);
+  }
+  for (const next of branches.nexts)
+    label(
+      sceneIds.label(start + next.from, next.branch),
+      sceneIds.flow(start + next.from),
+      next.label,
+      nextLabelAt(next, rows, bands),
+    );
+}
+
+/**
+ * The branches drawn on the page of rows `start` to before `end`, their rows counted from the
+ * page's first. A loop or jump and a labelled flow arrow never cross a page break (see
+ * {@link joinedRows}), so each is on one page whole.
+ */
+function pageBranches(branches: MeasuredBranches, start: number, end: number): MeasuredBranches {
+  const on = (row: number) => row >= start && row < end;
+  const bandStacks = new Map<number, number>();
+  for (const [band, height] of branches.bandStacks)
+    if (band === -1 ? start === 0 : on(band)) bandStacks.set(band === -1 ? -1 : band - start, height);
+  return {
+    ...branches,
+    exits: branches.exits.slice(start, end),
+    jumps: branches.jumps
+      .filter((j) => on(j.from) && on(j.to))
+      .map((j) => ({
+        ...j,
+        from: j.from - start,
+        to: j.to - start,
+        band: j.band === -1 ? -1 : j.band - start,
+      })),
+    nexts: branches.nexts
+      .filter((n) => on(n.from) && on(n.from + 1))
+      .map((n) => ({ ...n, from: n.from - start })),
+    bandStacks,
+  };
+}
+
+/** Every text a chart's branches add: exits and labels. */
+function branchContents(branches: MeasuredBranches): BoxContent[] {
+  return [
+    ...branches.exits.flat().flatMap((e) => [e.box, e.label]),
+    ...branches.jumps.map((j) => j.label),
+    ...branches.nexts.map((n) => n.label),
+  ];
+}
+
+function shiftRow(row: PlacedRow, dy: number): PlacedRow {
+  return {
+    stage: shift(row.stage, dy),
+    ...(row.risk && { risk: shift(row.risk, dy) }),
+    ...(row.control && { control: shift(row.control, dy) }),
+    ...(row.exitLane && { exitLane: shift(row.exitLane, dy) }),
+  };
 }
 
 function shift(r: Rect, dy: number): Rect {

@@ -45,6 +45,7 @@ export function placeContent(b: SceneBuilder, p: Placement) {
       case 'legend':
       case 'footer':
       case 'continuation':
+      case 'label':
         return { ...box, ...rect(box) };
       case 'stage': {
         const placed = rect(box);
@@ -58,6 +59,11 @@ export function placeContent(b: SceneBuilder, p: Placement) {
       case 'swatch':
       case 'badge':
         return { ...box, ...rect(box), ...paint(box) };
+      case 'exit': {
+        // An exit is an end terminal: a stadium, from its final, rounded size.
+        const placed = rect(box);
+        return { ...box, ...placed, ...paint(box), radius: round(Math.min(placed.width, placed.height) / 2) };
+      }
       default:
         return unknownKind(box, `boxes[${i}]`);
     }
@@ -66,7 +72,8 @@ export function placeContent(b: SceneBuilder, p: Placement) {
     const stroke = { points: line.points.map(([px, py]) => [x(px), y(py)] as const), width: len(line.width) };
     switch (line.kind) {
       case 'flow':
-      case 'continuation': {
+      case 'continuation':
+      case 'branch': {
         const arrow = { length: len(line.arrow.length), halfWidth: len(line.arrow.halfWidth) };
         return { ...line, ...stroke, arrow };
       }

@@ -97,16 +97,22 @@ export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}
   // One measurement memo for this layout: every width tried sets mostly the same strings.
   const shapes = new PosterShapes(chart, theme, fonts, createTextCache());
   const sizes: readonly PageSize[] = choice === 'auto' ? AUTO_PAGES : [choice];
+  const base = (theme.widths.risk + theme.widths.control) / 2;
+  // The branches' lanes and labels do not depend on the side columns: a fixed extra width, and
+  // a row gap tall enough for the 条件 labels drawn in it.
+  const branches = shapes.measured(base).branches;
+  const rowGap = theme.spacing.rowGap;
+  const minGap = Math.max(rowGap * ROW_GAP.min, branches?.rowGap ?? 0);
+  const lanes = branches?.extraWidth ?? 0;
   let refusal: NoPlan | undefined;
   for (const [i, size] of sizes.entries()) {
     const area = printable(size, margin);
-    const base = (theme.widths.risk + theme.widths.control) / 2;
     const bounds: SearchBounds = {
       area,
       scale: { min: minScale, max: maxScale },
-      gap: { min: theme.spacing.rowGap * ROW_GAP.min, max: theme.spacing.rowGap * ROW_GAP.max },
+      gap: { min: minGap, max: Math.max(minGap, rowGap * ROW_GAP.max) },
       side: { min: base * SIDE_WIDTH.min, max: base * SIDE_WIDTH.max },
-      fixed: theme.widths.stage + 2 * theme.spacing.columnGap,
+      fixed: theme.widths.stage + 2 * theme.spacing.columnGap + lanes,
       // Only the last size tried may continue onto further pages.
       maxPages: i === sizes.length - 1 ? Number.POSITIVE_INFINITY : 1,
     };
@@ -238,6 +244,15 @@ function refused(
     const stage = chart.stages[why.row];
     const name = (stage?.name ?? '').replaceAll('\n', '');
     const n = why.row + 1;
+    if (why.last > why.row) {
+      const m = why.last + 1;
+      return new LayoutError(
+        'illegible',
+        `“${chart.name}”, stages ${n}–${m}, joined by a branch that loops or jumps between them, do not fit on one ${page} page (a branch's arrow is drawn on one page): its smallest text would be at most ${atMost(why.best)} pt, below the ${sizes.minSize} pt minimum; shorten those stages, or use a larger page / ` +
+          `“${chart.name}”第 ${n}–${m} 个环节之间有退回或跳转的分支，须画在同一页上，但一页 ${page} 纸张放不下：最小字号只有 ${atMost(why.best)} 磅，小于 ${sizes.minSize} 磅的下限；请精简这些环节，或改用更大的纸张`,
+        why.row,
+      );
+    }
     return new LayoutError(
       'illegible',
       `“${chart.name}”, stage ${n} “${name}” does not fit on ${page} even on a page of its own: its smallest text would be at most ${atMost(why.best)} pt, below the ${sizes.minSize} pt minimum; shorten its risks or measures, or use a larger page / ` +

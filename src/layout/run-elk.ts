@@ -14,6 +14,8 @@ export interface PlacedRow {
   readonly stage: Rect;
   readonly risk?: Rect;
   readonly control?: Rect;
+  /** Where ELK put the row's exit lane (charts with branches only). */
+  readonly exitLane?: Rect;
 }
 
 export interface FlowPlacement {
@@ -49,7 +51,8 @@ export async function placeRows(
     if (!stage) throw new Error(`ELK returned no position for stage ${i}`);
     const risk = rect(nodeId('r', i));
     const control = rect(nodeId('c', i));
-    return { stage, ...(risk && { risk }), ...(control && { control }) };
+    const exitLane = rect(nodeId('x', i));
+    return { stage, ...(risk && { risk }), ...(control && { control }), ...(exitLane && { exitLane }) };
   });
   return { rows: placed, height: laid.height ?? 0 };
 }

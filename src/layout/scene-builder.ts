@@ -21,6 +21,12 @@ export const sceneIds = {
   badge: (parent: string) => `${parent}-badge`,
   /** The flow line leaving stage `row` for the next. */
   flow: (row: number) => `flow-${row}`,
+  /** The end terminal of branch `k` of stage `row` (an exit). */
+  exit: (row: number, k: number) => `exit-${row}-${k}`,
+  /** The arrow of branch `k` of stage `row` to an exit or another stage. */
+  branch: (row: number, k: number) => `branch-${row}-${k}`,
+  /** The condition (条件) of branch `k` of stage `row`, beside its arrow. */
+  label: (row: number, k: number) => `label-${row}-${k}`,
   /** The connector from a side box to its stage. */
   connector: (side: string) => `connector-${side}`,
   /** Where the flow goes on to the next page (接下页) or comes from the previous one (接上页): the label's area. */

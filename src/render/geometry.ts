@@ -34,12 +34,14 @@ export function boxDrawing(box: SceneBox): BoxDrawing {
     case 'legend':
     case 'footer':
     case 'continuation':
+    case 'label':
       return { kind: 'nothing' };
     case 'stage':
     case 'risk':
     case 'control':
     case 'swatch':
     case 'badge':
+    case 'exit':
       return { kind: 'painted', box };
     default:
       return unknownKind(box, 'box');
@@ -102,6 +104,7 @@ function arrowOf(line: SceneLine): SceneArrow | undefined {
   switch (line.kind) {
     case 'flow':
     case 'continuation':
+    case 'branch':
       return line.arrow;
     case 'connector':
       return undefined;

@@ -36,6 +36,8 @@ function parentOf(box: SceneBox): string | undefined {
     case 'stage':
     case 'risk':
     case 'control':
+    case 'exit':
+    case 'label':
       return undefined;
     default:
       return unknownKind(box, 'box');
@@ -49,6 +51,7 @@ export function stageOf(box: SceneBox): string | undefined {
       return box.id;
     case 'risk':
     case 'control':
+    case 'exit':
       return box.stage;
     case 'title':
     case 'meta':
@@ -57,6 +60,7 @@ export function stageOf(box: SceneBox): string | undefined {
     case 'continuation':
     case 'swatch':
     case 'badge':
+    case 'label':
       return undefined;
     default:
       return unknownKind(box, 'box');

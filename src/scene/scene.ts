@@ -168,8 +168,32 @@ export interface SceneBadgeBox extends SceneRect, ScenePaint {
   readonly level: SceneLevel;
 }
 
+/**
+ * An exit (分支 to an outcome, e.g. 不予受理): an end terminal beside the stage it leaves, drawn as
+ * a stadium like the last stage (radius half the shorter side).
+ */
+export interface SceneExitBox extends SceneRect, ScenePaint {
+  readonly id: string;
+  readonly kind: 'exit';
+  /** Id of the stage box it leaves. */
+  readonly stage: string;
+}
+
+/**
+ * The region of a branch's condition (条件) beside its line: nothing is drawn for it; its text
+ * runs say what it holds. Kept clear of every box and every other label.
+ */
+export interface SceneLabelArea extends SceneRect {
+  readonly id: string;
+  readonly kind: 'label';
+  /** Id of the line it labels (a branch, or the flow line a condition names). */
+  readonly line: string;
+}
+
 export type SceneBox =
   | SceneTextArea
+  | SceneExitBox
+  | SceneLabelArea
   | SceneStageBox
   | SceneRiskBox
   | SceneControlBox
@@ -226,7 +250,21 @@ export interface SceneContinuationLine extends SceneStroke {
   readonly arrow: SceneArrow;
 }
 
-export type SceneLine = SceneFlowLine | SceneConnectorLine | SceneContinuationLine;
+/**
+ * A branch (分支) drawn as its own arrow: to an exit beside the stage, or to another stage (a loop
+ * back, or a jump ahead) along the lane left of the stages. Orthogonal; the arrow head is on the
+ * border of `to`.
+ */
+export interface SceneBranchLine extends SceneStroke {
+  readonly kind: 'branch';
+  /** Id of the stage box it leaves. */
+  readonly from: string;
+  /** Id of the exit or stage box it enters. */
+  readonly to: string;
+  readonly arrow: SceneArrow;
+}
+
+export type SceneLine = SceneFlowLine | SceneConnectorLine | SceneContinuationLine | SceneBranchLine;
 
 export type SceneLineKind = SceneLine['kind'];
 

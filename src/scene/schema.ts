@@ -33,6 +33,8 @@ const boxSchema = z.discriminatedUnion('kind', [
   z.strictObject({ id, kind: z.literal('control'), ...rect, ...paint, stage: id, band }),
   z.strictObject({ id, kind: z.literal('swatch'), ...rect, ...paint, parent: id, level }),
   z.strictObject({ id, kind: z.literal('badge'), ...rect, ...paint, parent: id, level }),
+  z.strictObject({ id, kind: z.literal('exit'), ...rect, ...paint, stage: id }),
+  z.strictObject({ id, kind: z.literal('label'), ...rect, line: id }),
 ]);
 
 const point = z.tuple([coordinate, coordinate]);
@@ -50,6 +52,7 @@ const lineSchema = z.discriminatedUnion('kind', [
     label: id,
     arrow,
   }),
+  z.strictObject({ kind: z.literal('branch'), ...stroke, from: id, to: id, arrow }),
 ]);
 
 const textSchema = z.strictObject({

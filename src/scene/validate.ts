@@ -77,6 +77,12 @@ function checkReferences(scene: Scene): void {
 
   for (const [index, b] of scene.boxes.entries()) checkBox(b, `boxes[${index}]`, index, box);
   for (const [index, line] of scene.lines.entries()) checkLine(scene, line, `lines[${index}]`, box);
+  for (const [index, b] of scene.boxes.entries()) {
+    if (b.kind !== 'label') continue;
+    const target = ids.get(b.line);
+    if (!target || target.kind || !target.field.startsWith('lines['))
+      throw new SceneError(`boxes[${index}].line`, `no line has the id "${b.line}"`);
+  }
   scene.texts.forEach((text, index) => {
     box(`texts[${index}].box`, text.box);
     if (!Object.hasOwn(scene.fonts, text.font))
@@ -111,6 +117,16 @@ function checkLine(
       box(`${field}.stage`, line.stage, ['stage']);
       box(`${field}.label`, line.label, ['continuation']);
       return;
+    case 'branch': {
+      box(`${field}.from`, line.from, ['stage']);
+      const exit = scene.boxes[box(`${field}.to`, line.to, ['stage', 'exit']).index];
+      if (exit?.kind === 'exit' && exit.stage !== line.from)
+        throw new SceneError(
+          `${field}.to`,
+          `"${line.to}" is an exit of "${exit.stage}", not of "${line.from}"`,
+        );
+      return;
+    }
     default:
       unknownKind(line, field);
   }
@@ -130,6 +146,7 @@ function checkBox(
   switch (b.kind) {
     case 'risk':
     case 'control':
+    case 'exit':
       box(`${field}.stage`, b.stage, ['stage']);
       return;
     case 'swatch':
@@ -144,6 +161,7 @@ function checkBox(
     case 'footer':
     case 'continuation':
     case 'stage':
+    case 'label':
       return;
     default:
       unknownKind(b, field);

@@ -29,6 +29,9 @@ export interface Theme {
     stageFill: string;
     stageStroke: string;
     terminalFill: string;
+    /** Fill and outline of an exit's end terminal (不予受理 …): muted, apart from the main flow. */
+    exitFill: string;
+    exitStroke: string;
     riskFill: string;
     riskBand: string;
     controlFill: string;

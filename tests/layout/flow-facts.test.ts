@@ -1,5 +1,6 @@
 /**
- * How the poster shows issue #13's keys: stage facts and branches inside the stage box, optional
+ * How the poster shows issue #13's keys: stage facts inside the stage box, branches as labelled
+ * arrows to exits (end terminals beside the stage) and along the loop lane, optional
  * stages dashed, the chart's level words in badges and legend, 依据 and 监督 outside the flow.
  */
 import { describe, expect, it } from 'vitest';
@@ -27,15 +28,35 @@ function stageId(scene: Scene, name: string): string {
 }
 
 describe('a chart with branches, an optional stage and stage facts', () => {
-  it('shows each stage’s facts and branches inside its box, a loop as 退回', async () => {
+  it('shows each stage’s facts inside its box, and its branches as labelled arrows', async () => {
     const scene = await layoutOnePage(await loadChart('examples/charts/xingzheng-xuke.yaml'), { fonts });
-    const accept = boxText(scene, stageId(scene, '受理'));
-    expect(accept).toContain('5个工作日 · 政务服务窗口');
-    expect(accept).toContain('依据：行政许可法第三十二条');
-    expect(accept).toContain('材料不齐全 → 一次性告知补正');
-    expect(accept).toContain('不符合受理条件 → 不予受理并书面说明理由');
-    expect(boxText(scene, stageId(scene, '一次性告知补正'))).toContain('补正后 → 退回受理');
+    const accept = stageId(scene, '受理');
+    expect(boxText(scene, accept)).toContain('5个工作日 · 政务服务窗口');
+    expect(boxText(scene, accept)).toContain('依据：行政许可法第三十二条');
+    expect(boxText(scene, accept)).not.toContain('→');
     expect(boxText(scene, stageId(scene, '听证'))).toContain('（可选：涉及重大利益关系的）');
+    const byId = new Map(scene.boxes.map((b) => [b.id, b]));
+    const lines = new Map(scene.lines.map((l) => [l.id, l]));
+    /** The label that reads `when`, and the line it labels. */
+    const labelled = (when: string) => {
+      const label = scene.boxes.find((b) => b.kind === 'label' && boxText(scene, b.id) === when);
+      if (label?.kind !== 'label') throw new Error(`no label ${when}`);
+      return lines.get(label.line);
+    };
+    // An exit: an end terminal beside 受理, its arrow labelled with the condition.
+    const refuse = labelled('不符合受理条件');
+    expect(refuse).toMatchObject({ kind: 'branch', from: accept });
+    const exit = byId.get(refuse?.kind === 'branch' ? refuse.to : '');
+    expect(exit).toMatchObject({ kind: 'exit', stage: accept });
+    expect(boxText(scene, exit?.id ?? '')).toBe('不予受理并书面说明理由');
+    // To the next stage: the condition labels the flow arrow.
+    expect(labelled('材料不齐全')).toMatchObject({ kind: 'flow', from: accept });
+    // A loop back: an arrow from 一次性告知补正 into 受理.
+    expect(labelled('补正后')).toMatchObject({
+      kind: 'branch',
+      from: stageId(scene, '一次性告知补正'),
+      to: accept,
+    });
   });
 
   it('dashes the optional stage only', async () => {

@@ -28,10 +28,29 @@ function overlap(a: SceneBox, b: SceneBox): boolean {
   );
 }
 
+/** True when point `p` lies on the outline of box `b`. */
+function onBorder(b: SceneBox, p: readonly [number, number]): boolean {
+  const [x, y] = p;
+  const inX = x >= b.x - TOL && x <= b.x + b.width + TOL;
+  const inY = y >= b.y - TOL && y <= b.y + b.height + TOL;
+  const onX = Math.abs(x - b.x) < TOL || Math.abs(x - b.x - b.width) < TOL;
+  const onY = Math.abs(y - b.y) < TOL || Math.abs(y - b.y - b.height) < TOL;
+  return (onX && inY) || (onY && inX);
+}
+
+/** True when the axis-parallel segment `p`–`q` enters the inside of box `b` (touching is not). */
+function crosses(b: SceneBox, p: readonly [number, number], q: readonly [number, number]): boolean {
+  const [x0, x1] = [Math.min(p[0], q[0]), Math.max(p[0], q[0])];
+  const [y0, y1] = [Math.min(p[1], q[1]), Math.max(p[1], q[1])];
+  return x0 < b.x + b.width - TOL && x1 > b.x + TOL && y0 < b.y + b.height - TOL && y1 > b.y + TOL;
+}
+
 /**
  * Asserts the geometric promises of a Scene: stages on one vertical line, side boxes beside and
- * centred on their stage, no overlaps, text inside its box, straight connectors and flow lines,
- * everything inside the margins, every text at or above `minSize` pt on paper.
+ * centred on their stage, no overlaps (labels included), text inside its box, straight connectors
+ * and flow lines, orthogonal branch arrows from border to border, no line through a box or label,
+ * exits between their stage and the control column, everything inside the margins, every text at
+ * or above `minSize` pt on paper.
  */
 export function expectSceneInvariants(scene: Scene, minSize: number, padding = 0): void {
   // The contract first: every field of every kind, unique ids, references that resolve.
@@ -92,7 +111,28 @@ export function expectSceneInvariants(scene: Scene, minSize: number, padding = 0
     const [start, end] = [line.points[0], line.points.at(-1)];
     if (!start || !end) throw new Error(`${line.id} has no points`);
     if (line.kind === 'connector') expect(start[1], `${line.id} horizontal`).toBe(end[1]);
-    else expect(start[0], `${line.id} vertical`).toBe(end[0]);
+    else if (line.kind === 'flow' || line.kind === 'continuation')
+      expect(start[0], `${line.id} vertical`).toBe(end[0]);
+    else {
+      expect(onBorder(box(line.from), start), `${line.id} leaves ${line.from} from its border`).toBe(true);
+      expect(onBorder(box(line.to), end), `${line.id} ends on the border of ${line.to}`).toBe(true);
+    }
+    line.points.slice(1).forEach((p, k) => {
+      const q = line.points[k] as readonly [number, number];
+      expect(Math.abs(p[0] - q[0]) < TOL || Math.abs(p[1] - q[1]) < TOL, `${line.id} orthogonal`).toBe(true);
+      // No line passes through a box (its own ends touch their boxes' borders only) or a label.
+      for (const b of all) expect(crosses(b, q, p), `${line.id} crosses ${b.id}`).toBe(false);
+    });
+  }
+  for (const exit of scene.boxes) {
+    if (exit.kind !== 'exit') continue;
+    const stage = box(exit.stage);
+    expect(exit.x, `${exit.id} right of its stage`).toBeGreaterThanOrEqual(stage.x + stage.width - TOL);
+    for (const control of scene.boxes)
+      if (control.kind === 'control')
+        expect(exit.x + exit.width, `${exit.id} left of the control column`).toBeLessThanOrEqual(
+          control.x + TOL,
+        );
   }
 
   const { width, height, margin } = scene.page;
@@ -128,8 +168,13 @@ export function expectPagesInvariants(scenes: readonly Scene[], chart: PowerChar
     const stages = scene.boxes.filter((b) => b.kind === 'stage');
     expect(stages.length, `page ${i + 1} has stages`).toBeGreaterThan(0);
     stageIds.push(...stages.map((s) => s.id));
+    const legend = scene.boxes.find((b) => b.kind === 'legend') as SceneBox;
+    expect(Math.abs(legend.x + legend.width / 2 - page.width / 2), 'the poster centred').toBeLessThan(0.5);
+    // The loop lane left of the stages and the exit lane right of them differ in width, so only
+    // a chart without branches has its spine on the centre line.
     const axis = (stages[0] as SceneBox).x + (stages[0] as SceneBox).width / 2;
-    expect(Math.abs(axis - page.width / 2), 'the spine on the centre line').toBeLessThan(0.5);
+    if (!chart.stages.some((s) => s.branches?.length))
+      expect(Math.abs(axis - page.width / 2), 'the spine on the centre line').toBeLessThan(0.5);
     for (const s of stages) {
       const name = chart.stages[Number(s.id.slice('stage-'.length))]?.name.replaceAll('\n', '');
       // The name is the box's first paragraph: the stage's facts follow it in the box.

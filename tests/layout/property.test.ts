@@ -126,12 +126,22 @@ describe('layout of random charts', () => {
           scenes = await layoutChart(chart, { fonts, page: size });
         } catch (err) {
           if (!(err instanceof LayoutError)) throw err;
+          // B5 is the narrowest page: the lanes of exits and loops can leave no legible width.
+          if (size === 'B5' && err.message.includes('B5 is too narrow')) {
+            expect(chart.stages.some((s) => s.branches?.length)).toBe(true);
+            outcomes.push('refused: narrow');
+            return;
+          }
           // The one reason left, with the default margins, is a stage too big for any page.
           expect(err.reason).toBe('illegible');
           const stage = chart.stages[err.stage ?? -1];
           expect(stage, err.message).toBeDefined();
-          expect(err.message).toContain(`stage ${(err.stage ?? 0) + 1} “${stage?.name}” does not fit on`);
-          outcomes.push('refused');
+          // Or the stages a loop or jump spans: its arrow is drawn on one page.
+          const n = (err.stage ?? 0) + 1;
+          expect(err.message).toMatch(
+            new RegExp(`stage ${n} “${stage?.name}” does not fit on|stages ${n}–\\d+, joined by a branch`),
+          );
+          outcomes.push(err.message.includes('joined by a branch') ? 'refused: loop' : 'refused');
           return;
         }
         expectPagesInvariants(scenes, chart, colorTheme.minBodySize);
@@ -139,8 +149,14 @@ describe('layout of random charts', () => {
       }),
       { numRuns: 40 },
     );
-    // The generator reaches every outcome's code: most charts render.
-    expect(outcomes.filter((o) => o !== 'refused').length, outcomes.join(', ')).toBeGreaterThan(20);
+    // The generator reaches every outcome's code: most charts render, or are refused only because
+    // a random loop spans more stages than one page holds (a real chart's loops are short).
+    const rendered = outcomes.filter((o) => !o.startsWith('refused')).length;
+    expect(rendered, outcomes.join(', ')).toBeGreaterThan(12);
+    expect(
+      rendered + outcomes.filter((o) => o === 'refused: loop').length,
+      outcomes.join(', '),
+    ).toBeGreaterThan(20);
   }, 240_000);
 
   it('never refuses a chart a clerk could write: 1–40 stages, 0–15 items of up to 150 characters, page auto', async () => {

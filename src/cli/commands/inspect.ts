@@ -1,4 +1,4 @@
-import { stageFacts } from '../../layout/box-content.js';
+import { branchFacts, stageFacts } from '../../layout/box-content.js';
 import { layoutChart } from '../../layout/layout-chart.js';
 import { loadChart, readChartText } from '../../model/load.js';
 import { formatProblem } from '../../model/problems.js';
@@ -106,7 +106,10 @@ function summarise(chart: PowerChart): string {
   const numbered = (items: readonly string[]) => items.map((item, i) => `       ${i + 1}. ${item}`);
   const words = levelWords(chart.levelScale ?? DEFAULT_LEVEL_SCALE);
   chart.stages.forEach((stage, i) => {
-    lines.push(`  ${i + 1}. ${stage.name}`, ...stageFacts(chart.stages, i).map((f) => `     ${f.text}`));
+    lines.push(
+      `  ${i + 1}. ${stage.name}`,
+      ...[...stageFacts(chart.stages, i), ...branchFacts(chart.stages, i)].map((f) => `     ${f.text}`),
+    );
     if (stage.risk) {
       const level = stage.risk.level ? `（风险等级 ${words[stage.risk.level]}）` : '（未写风险等级）';
       lines.push(`     风险点${level}`, ...numbered(stage.risk.items));

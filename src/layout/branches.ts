@@ -1,0 +1,277 @@
+import { branchRoute } from '../model/flow.js';
+import type { PowerChart } from '../model/types.js';
+import { type BoxContent, type ContentContext, exitContent, labelContent } from './box-content.js';
+import type { Size } from './elk-graph.js';
+import type { PlacedRow, Rect } from './run-elk.js';
+
+/** Width of the exit column: an exit's words wrap at about six characters of the facts' size. */
+const EXIT_WIDTH = 80;
+/** Space between a label and the box or line it sits beside. */
+const LABEL_GAP = 2;
+/** How far right of the stage an exit's arrow turns down (or up), and where its label starts. */
+const ELBOW = 6;
+const EXIT_LABEL_INSET = 12;
+/** Space between two exits of one stage. */
+const EXIT_GAP = 6;
+/** How far a loop's lane line is from the stage column, and the step between two loops' lines. */
+const LOOP_INSET = 14;
+const LOOP_STEP = 6;
+/** Widest a label in the gap between two rows may be before it wraps. */
+const BAND_LABEL_WIDTH = 96;
+
+/** One exit of a stage: its end terminal and the condition (条件) over it. */
+export interface ExitPiece {
+  readonly branch: number;
+  readonly box: BoxContent;
+  readonly label: BoxContent;
+}
+
+/** A branch to another stage (a loop back, or a jump past the next), drawn in the loop lane. */
+export interface JumpPiece {
+  readonly from: number;
+  readonly branch: number;
+  readonly to: number;
+  readonly label: BoxContent;
+  /** The gap between rows its label sits in: gap `i` is below row `i`, −1 above the first row. */
+  readonly band: number;
+  /** How far down its band's stack of labels it starts. */
+  readonly dy: number;
+}
+
+/** A branch to the stage right below: its condition labels the flow arrow. */
+export interface NextPiece {
+  readonly from: number;
+  readonly branch: number;
+  readonly label: BoxContent;
+}
+
+/** Every branch of a chart measured, and the room the flow must make for them. */
+export interface MeasuredBranches {
+  /** Per row, its exits top to bottom. */
+  readonly exits: readonly (readonly ExitPiece[])[];
+  readonly jumps: readonly JumpPiece[];
+  readonly nexts: readonly NextPiece[];
+  /** Width of the exit lane node, 0 when the chart has no exit (then there is no exit lane). */
+  readonly exitWidth: number;
+  /** Width of the loop lane node; undefined when the chart has no loop or jump. */
+  readonly loopWidth: number | undefined;
+  /** Height of the stack of loop labels in each gap between rows (see {@link JumpPiece.band}). */
+  readonly bandStacks: ReadonlyMap<number, number>;
+  /** The gap between rows: at least the theme's, and tall enough for the labels drawn in it. */
+  readonly rowGap: number;
+  /** How much wider the flow gets for its lanes (the side columns give it up). */
+  readonly extraWidth: number;
+  /**
+   * Room to keep above the first row: a one-stage chart that loops to itself has no gap between
+   * rows for the loop's label.
+   */
+  readonly topBand: number;
+}
+
+/** Measures a chart's branches; undefined for a chart without any (its flow is drawn as before). */
+export function measureBranches(ctx: ContentContext, chart: PowerChart): MeasuredBranches | undefined {
+  const { theme } = ctx;
+  const gap = theme.spacing.columnGap;
+  const exits: ExitPiece[][] = chart.stages.map(() => []);
+  const jumps: JumpPiece[] = [];
+  const nexts: NextPiece[] = [];
+  // Height of the labels stacked so far in each gap between rows.
+  const stacks = new Map<number, number>();
+  chart.stages.forEach((stage, i) => {
+    for (const [k, branch] of (stage.branches ?? []).entries()) {
+      const field = `stages[${i}].branches[${k}]`;
+      const route = branchRoute(chart.stages, i, branch.to);
+      if (route.kind === 'exit') {
+        exits[i]?.push({
+          branch: k,
+          box: exitContent(ctx, branch.to, `${field}.to`, EXIT_WIDTH),
+          label: labelContent(
+            ctx,
+            branch.when,
+            `${field}.when`,
+            gap + EXIT_WIDTH - EXIT_LABEL_INSET - LABEL_GAP,
+          ),
+        });
+      } else {
+        const width = route.kind === 'next' ? theme.widths.stage / 2 + gap - 2 * LABEL_GAP : BAND_LABEL_WIDTH;
+        const label = labelContent(ctx, branch.when, `${field}.when`, width);
+        if (route.kind === 'next') nexts.push({ from: i, branch: k, label });
+        else {
+          const band = jumpBand(i, route.stage, chart.stages.length);
+          const dy = stacks.get(band) ?? 0;
+          stacks.set(band, dy + label.height + 2 * LABEL_GAP);
+          jumps.push({ from: i, branch: k, to: route.stage, label, band, dy });
+        }
+      }
+    }
+  });
+  const hasExits = exits.some((e) => e.length > 0);
+  if (!hasExits && jumps.length === 0 && nexts.length === 0) return undefined;
+  const labels = [...stacks.values(), ...nexts.map((p) => p.label.height + 2 * LABEL_GAP)];
+  const rowGap = Math.max(theme.spacing.rowGap, ...labels);
+  // Loop lines run LOOP_INSET, +LOOP_STEP… left of the stage, in the lane ELK keeps between the
+  // risk column and the stage (its spacing on both sides plus the lane node).
+  const loopWidth =
+    jumps.length > 0 ? Math.max(0, LOOP_INSET + LOOP_STEP * jumps.length - 2 * gap) : undefined;
+  const extraWidth = (hasExits ? EXIT_WIDTH + gap : 0) + (loopWidth === undefined ? 0 : loopWidth + gap);
+  return {
+    exits,
+    jumps,
+    nexts,
+    exitWidth: hasExits ? EXIT_WIDTH : 0,
+    loopWidth,
+    bandStacks: stacks,
+    rowGap,
+    extraWidth,
+    topBand: chart.stages.length === 1 && jumps.length > 0 ? rowGap : 0,
+  };
+}
+
+/**
+ * The gap a loop's or jump's label sits in, next to where its line leaves: above the leaving
+ * stage for a loop back (gap `from − 1`), below it for a jump ahead or a loop on the first stage
+ * (gap `from`); a one-stage chart has only the gap above its stage (−1).
+ */
+function jumpBand(from: number, to: number, stages: number): number {
+  if (to <= from && from > 0) return from - 1;
+  return stages > 1 ? from : -1;
+}
+
+/** Height of a row's exits stacked: each its label over its terminal. */
+function stackHeight(exits: readonly ExitPiece[]): number {
+  let h = 0;
+  for (const [k, e] of exits.entries())
+    h += (k > 0 ? EXIT_GAP : 0) + e.label.height + LABEL_GAP + e.box.height;
+  return h;
+}
+
+/**
+ * The size of row `row`'s exit lane. With a control box in the row, its connector crosses the
+ * lane at the stage's middle, so the exits go below it: the lane is twice their height (ELK
+ * centres it on the row) and they fill its lower half.
+ */
+export function exitLaneSize(b: MeasuredBranches, row: number, hasControl: boolean): Size | undefined {
+  if (b.exitWidth === 0) return undefined;
+  const exits = b.exits[row] ?? [];
+  if (exits.length === 0) return { width: b.exitWidth, height: 0 };
+  const h = stackHeight(exits);
+  return { width: b.exitWidth, height: hasControl ? 2 * (h + EXIT_GAP) : h };
+}
+
+/** A placed exit: its terminal, its label's top-left, and the arrow into it. */
+export interface PlacedExit {
+  readonly piece: ExitPiece;
+  readonly box: Rect;
+  readonly label: { readonly x: number; readonly y: number };
+  readonly points: readonly (readonly [number, number])[];
+}
+
+/**
+ * Places row `row`'s exits in its lane (see {@link exitLaneSize}) and routes an orthogonal arrow
+ * from the stage's right side to each: straight across when the exit's middle is level with the
+ * stage, else out of the stage's lower part and down (or up) just beside it.
+ */
+export function placeExits(b: MeasuredBranches, row: number, stage: Rect, lane: Rect): PlacedExit[] {
+  const exits = b.exits[row] ?? [];
+  let y = lane.height > stackHeight(exits) ? lane.y + lane.height / 2 + EXIT_GAP : lane.y;
+  const right = stage.x + stage.width;
+  return exits.map((piece, k) => {
+    const label = { x: right + EXIT_LABEL_INSET, y };
+    y += piece.label.height + LABEL_GAP;
+    const box = { x: lane.x, y, width: piece.box.width, height: piece.box.height };
+    y += piece.box.height + EXIT_GAP;
+    const ey = box.y + box.height / 2;
+    const inset = Math.min(6, stage.height / 4);
+    const sy = Math.min(Math.max(ey, stage.y + inset), stage.y + stage.height - inset);
+    const points: [number, number][] =
+      Math.abs(sy - ey) < 0.01
+        ? [
+            [right, ey],
+            [box.x, ey],
+          ]
+        : [
+            [right, sy],
+            [right + ELBOW + 2 * k, sy],
+            [right + ELBOW + 2 * k, ey],
+            [box.x, ey],
+          ];
+    return { piece, box, label, points };
+  });
+}
+
+/** A routed jump: its polyline (last point on the target's border) and its label's top-left. */
+export interface PlacedJump {
+  readonly piece: JumpPiece;
+  readonly points: readonly (readonly [number, number])[];
+  readonly label: { readonly x: number; readonly y: number };
+}
+
+/**
+ * Routes the loops and jumps along the lane left of the stages: out of the leaving stage's left
+ * side, along the lane, into the target's left side. A loop back leaves from the upper part of
+ * its stage and enters the lower part of the target (a jump ahead the other way round), so it
+ * crosses no connector of those two rows. Each label sits in its gap between rows (see
+ * {@link JumpPiece.band}).
+ */
+export function placeJumps(
+  b: MeasuredBranches,
+  rows: readonly PlacedRow[],
+  bands: readonly { top: number; bottom: number }[],
+): PlacedJump[] {
+  return b.jumps.map((piece, j) => {
+    const from = (rows[piece.from] as PlacedRow).stage;
+    const to = (rows[piece.to] as PlacedRow).stage;
+    const back = piece.to <= piece.from;
+    const x = from.x - LOOP_INSET - LOOP_STEP * j;
+    const share = (j % 3) / 12;
+    const sy = from.y + from.height * (back ? 0.25 - share : 0.75 + share);
+    const ty = to.y + to.height * (back ? 0.75 + share : 0.25 - share);
+    const points: [number, number][] = [
+      [from.x, sy],
+      [x, sy],
+      [x, ty],
+      [to.x, ty],
+    ];
+    const top = Math.min(...rowRects(rows[0] as PlacedRow).map((r) => r.y));
+    const band = bands[piece.band] ?? { top: top - b.topBand, bottom: top };
+    const stack = b.bandStacks.get(piece.band) ?? 0;
+    // Left of every loop's line, so no other loop crosses it on its way through the gap; the
+    // labels of one gap stacked, the stack centred in it.
+    const outermost = from.x - LOOP_INSET - LOOP_STEP * (b.jumps.length - 1);
+    const label = {
+      x: outermost - LABEL_GAP * 2 - piece.label.width,
+      y: (band.top + band.bottom) / 2 - stack / 2 + piece.dy + LABEL_GAP,
+    };
+    return { piece, points, label };
+  });
+}
+
+/** Where a `next` branch's condition goes: right of the flow arrow, in the gap below its stage. */
+export function nextLabelAt(
+  piece: NextPiece,
+  rows: readonly PlacedRow[],
+  bands: readonly { top: number; bottom: number }[],
+): { x: number; y: number } {
+  const stage = (rows[piece.from] as PlacedRow).stage;
+  const band = bands[piece.from] ?? { top: stage.y + stage.height, bottom: stage.y + stage.height };
+  return {
+    x: stage.x + stage.width / 2 + LABEL_GAP * 2,
+    y: (band.top + band.bottom) / 2 - piece.label.height / 2,
+  };
+}
+
+/**
+ * The free strips between rows: band `i` runs from the lowest bottom of row `i`'s boxes and lanes
+ * to the highest top of row `i + 1`'s (ELK keeps at least the row gap there).
+ */
+export function rowBands(rows: readonly PlacedRow[]): { top: number; bottom: number }[] {
+  return rows.slice(0, -1).map((row, i) => ({
+    top: Math.max(...rowRects(row).map((r) => r.y + r.height)),
+    bottom: Math.min(...rowRects(rows[i + 1] as PlacedRow).map((r) => r.y)),
+  }));
+}
+
+/** The boxes and lanes of a row that take room. */
+function rowRects(r: PlacedRow): Rect[] {
+  return [r.stage, r.risk, r.control, r.exitLane].filter((x): x is Rect => x !== undefined && x.height > 0);
+}
