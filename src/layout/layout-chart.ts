@@ -44,10 +44,11 @@ export const MAX_BODY_SIZE = 14;
 
 /**
  * Why a poster was refused: `illegible` — some text would be smaller than the smallest allowed
- * size on paper even with a stage on a page of its own, or the page is too narrow for legible
- * text at all; `no-room` — the margins leave no page to draw on; `exit-boxes` — an exit (分支 to
- * an outcome) has its own 风险点 or 防控措施, which the poster cannot draw yet (exits are drawn as
- * lines in their stage's box, not as terminals with boxes).
+ * size on paper even with a stage (or the stages a loop spans) on a page of its own, or the page
+ * is too narrow for legible text at all; `no-room` — the margins leave no page to draw on;
+ * `exit-boxes` — an exit (分支 to an outcome) has its own 风险点 or 防控措施, which the poster
+ * cannot draw yet (an exit is an end terminal in the narrow lane beside its stage, with no room
+ * for side boxes of its own).
  */
 export type LayoutRefusal = 'illegible' | 'no-room' | 'exit-boxes';
 
