@@ -132,6 +132,50 @@ describe('validateScene', () => {
   });
 });
 
+describe('validateScene on a chart with branches (exits, labels, branch lines)', () => {
+  const EXAMPLES = 'tests/goldens/examples/charts';
+  const examples = readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith('.scene.json'))
+    .map((f) => ({ name: f, value: JSON.parse(readFileSync(`${EXAMPLES}/${f}`, 'utf8')) as unknown }));
+  const branched = validateScene(examples.find((e) => e.name === 'xingzheng-xuke.scene.json')?.value);
+  const index = (kind: string) => branched.boxes.findIndex((b) => b.kind === kind);
+  const lineIndex = (kind: string) => branched.lines.findIndex((l) => l.kind === kind);
+  const change = (f: (s: Loose) => void) => {
+    const copy = structuredClone(branched) as Loose;
+    f(copy);
+    return copy;
+  };
+
+  it('accepts every example Scene, and so does the JSON Schema', () => {
+    expect(examples.length).toBe(3);
+    const accepts = new Ajv2020({ strict: false }).compile(sceneJsonSchema());
+    for (const { name, value } of examples) {
+      expect(validateScene(value), name).toEqual(value);
+      expect(accepts(value), name).toBe(true);
+    }
+    for (const kind of ['exit', 'label']) expect(index(kind), kind).toBeGreaterThanOrEqual(0);
+    expect(lineIndex('branch')).toBeGreaterThanOrEqual(0);
+  });
+
+  it.each<[string, (s: Loose) => void, RegExp]>([
+    ['an exit of no stage', (s) => (s.boxes[index('exit')].stage = 'stage-99'), /no box .*stage-99/],
+    ['an exit whose stage is a risk box', (s) => (s.boxes[index('exit')].stage = 'risk-1'), /risk box/],
+    ['an exit without its outline', (s) => delete s.boxes[index('exit')].stroke, /stroke/],
+    ['a label of no line', (s) => (s.boxes[index('label')].line = 'flow-99'), /no line .*flow-99/],
+    ['a label naming a box', (s) => (s.boxes[index('label')].line = 'stage-0'), /no line .*stage-0/],
+    ['a branch into a risk box', (s) => (s.lines[lineIndex('branch')].to = 'risk-1'), /stage or exit/],
+    ['a branch from an exit', (s) => (s.lines[lineIndex('branch')].from = 'exit-1-1'), /expected stage/],
+    [
+      'a branch into another stage’s exit',
+      (s) => (s.lines[lineIndex('branch')].from = 'stage-0'),
+      /exit of "stage-1", not of "stage-0"/,
+    ],
+    ['a branch without its arrow', (s) => delete s.lines[lineIndex('branch')].arrow, /object/],
+  ])('refuses %s', (_, f, reason) => {
+    expect(refusal(change(f)).message).toMatch(reason);
+  });
+});
+
 describe('the Scene as JSON', () => {
   it('reads back as the same Scene, one box, line or run per line', () => {
     const json = sceneToJson(base);
