@@ -218,8 +218,8 @@ function refuseExitBoxes(chart: PowerChart): void {
       if (branchRoute(chart.stages, i, branch.to).kind !== 'exit') continue;
       throw new LayoutError(
         'exit-boxes',
-        `“${chart.name}”: the exit “${branch.to}” of stage “${stage.name}” has its own risk or control box, which the poster cannot draw yet; write them under the stage / ` +
-          `“${chart.name}”：环节“${stage.name}”的分支“${branch.to}”带有自己的风险点或防控措施，防控图暂不能画出，请写在该环节下`,
+        `“${chart.name}”: the exit “${branch.to}” of stage “${stage.name}” has its own risk or control box, which the poster cannot draw yet (an exit is an end terminal in the narrow lane beside its stage, between the stage's own boxes); write them under the stage / ` +
+          `“${chart.name}”：环节“${stage.name}”的分支“${branch.to}”带有自己的风险点或防控措施，防控图暂不能画出（分支结果画在该环节旁的窄栏中，两侧已是该环节的风险点和防控措施），请写在该环节下`,
       );
     }
   }
