@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createFontSet, FontRegistry } from '../../src/fonts/index.js';
 import { LayoutError, layoutChart, type PageSize } from '../../src/layout/index.js';
+import { branchRoute } from '../../src/model/flow.js';
 import type { PowerChart, RiskLevel } from '../../src/model/index.js';
 import type { Scene } from '../../src/scene/index.js';
 import { colorTheme } from '../../src/theme/index.js';
@@ -116,6 +117,34 @@ function validFlow<C extends { stages: RawStage[] }>(chart: C): C & { stages: Dr
 
 const page = fc.constantFrom<PageSize | 'auto'>('auto', 'A4', 'A3', 'A4-landscape', 'B5', 'A2');
 
+/**
+ * Every branch of the chart is on the poster: an exit as its terminal with a labelled arrow from
+ * its stage, a loop or jump as a labelled arrow between the two stages, a branch to the next
+ * stage as a label on the flow arrow; each on its stage's page.
+ */
+function expectBranchesDrawn(chart: PowerChart, scenes: readonly Scene[]): void {
+  // Ids are unique within a page; a branch and its label are on its stage's page.
+  const boxes = new Map(scenes.flatMap((scene) => scene.boxes.map((b) => [b.id, b] as const)));
+  const lines = new Map(scenes.flatMap((scene) => scene.lines.map((l) => [l.id, l] as const)));
+  chart.stages.forEach((stage, i) => {
+    for (const [k, branch] of (stage.branches ?? []).entries()) {
+      const route = branchRoute(chart.stages, i, branch.to);
+      const label = boxes.get(`label-${i}-${k}`);
+      const line = lines.get(route.kind === 'next' ? `flow-${i}` : `branch-${i}-${k}`);
+      expect(label, `the label of branch ${k} of stage ${i}`).toMatchObject({
+        kind: 'label',
+        line: line?.id,
+      });
+      expect(line, `the arrow of branch ${k} of stage ${i}`).toMatchObject({ from: `stage-${i}` });
+      if (line?.kind === 'continuation') throw new Error(`branch ${k} of stage ${i} on a continuation`);
+      if (route.kind === 'exit') {
+        expect(line?.to).toBe(`exit-${i}-${k}`);
+        expect(boxes.get(`exit-${i}-${k}`)).toMatchObject({ kind: 'exit', stage: `stage-${i}` });
+      } else expect(line?.to).toBe(`stage-${route.kind === 'next' ? i + 1 : route.stage}`);
+    }
+  });
+}
+
 describe('layout of random charts', () => {
   it('renders every chart of 1–40 stages with 0–15 items, over pages if need be, or refuses it naming the stage that fits no page', async () => {
     const outcomes: string[] = [];
@@ -145,6 +174,7 @@ describe('layout of random charts', () => {
           return;
         }
         expectPagesInvariants(scenes, chart, colorTheme.minBodySize);
+        expectBranchesDrawn(chart, scenes);
         outcomes.push(scenes.length === 1 ? 'one page' : 'pages');
       }),
       { numRuns: 40 },
