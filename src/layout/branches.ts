@@ -146,16 +146,27 @@ function stackHeight(exits: readonly ExitPiece[]): number {
 }
 
 /**
- * The size of row `row`'s exit lane. With a control box in the row, its connector crosses the
- * lane at the stage's middle, so the exits go below it: the lane is twice their height (ELK
- * centres it on the row) and they fill its lower half.
+ * A row's exits split around its control connector, which crosses the exit lane at the stage's
+ * middle: the first half go above it, the rest below (in a row without a control box they stay
+ * together, centred).
+ */
+function splitExits(exits: readonly ExitPiece[]): [readonly ExitPiece[], readonly ExitPiece[]] {
+  const above = Math.ceil(exits.length / 2);
+  return [exits.slice(0, above), exits.slice(above)];
+}
+
+/**
+ * The size of row `row`'s exit lane. With a control box in the row the exits sit above and below
+ * its connector (see {@link splitExits}): ELK centres the lane on the row, so it is twice the
+ * taller half high.
  */
 export function exitLaneSize(b: MeasuredBranches, row: number, hasControl: boolean): Size | undefined {
   if (b.exitWidth === 0) return undefined;
   const exits = b.exits[row] ?? [];
   if (exits.length === 0) return { width: b.exitWidth, height: 0 };
-  const h = stackHeight(exits);
-  return { width: b.exitWidth, height: hasControl ? 2 * (h + EXIT_GAP) : h };
+  if (!hasControl) return { width: b.exitWidth, height: stackHeight(exits) };
+  const [above, below] = splitExits(exits);
+  return { width: b.exitWidth, height: 2 * (Math.max(stackHeight(above), stackHeight(below)) + EXIT_GAP) };
 }
 
 /** A placed exit: its terminal, its label's top-left, and the arrow into it. */
@@ -169,33 +180,49 @@ export interface PlacedExit {
 /**
  * Places row `row`'s exits in its lane (see {@link exitLaneSize}) and routes an orthogonal arrow
  * from the stage's right side to each: straight across when the exit's middle is level with the
- * stage, else out of the stage's lower part and down (or up) just beside it.
+ * stage, else out of the stage near its top (bottom) corner and up (down) just beside it — the
+ * arrows to exits beyond one end share that trunk.
  */
-export function placeExits(b: MeasuredBranches, row: number, stage: Rect, lane: Rect): PlacedExit[] {
+export function placeExits(
+  b: MeasuredBranches,
+  row: number,
+  stage: Rect,
+  lane: Rect,
+  hasControl: boolean,
+): PlacedExit[] {
   const exits = b.exits[row] ?? [];
-  let y = lane.height > stackHeight(exits) ? lane.y + lane.height / 2 + EXIT_GAP : lane.y;
+  const middle = lane.y + lane.height / 2;
+  const stacks: [readonly ExitPiece[], number][] = hasControl
+    ? (([above, below]) => [
+        [above, middle - EXIT_GAP - stackHeight(above)],
+        [below, middle + EXIT_GAP],
+      ])(splitExits(exits))
+    : [[exits, lane.y]];
   const right = stage.x + stage.width;
-  return exits.map((piece, k) => {
-    const label = { x: right + EXIT_LABEL_INSET, y };
-    y += piece.label.height + LABEL_GAP;
-    const box = { x: lane.x, y, width: piece.box.width, height: piece.box.height };
-    y += piece.box.height + EXIT_GAP;
-    const ey = box.y + box.height / 2;
-    const inset = Math.min(6, stage.height / 4);
-    const sy = Math.min(Math.max(ey, stage.y + inset), stage.y + stage.height - inset);
-    const points: [number, number][] =
-      Math.abs(sy - ey) < 0.01
-        ? [
-            [right, ey],
-            [box.x, ey],
-          ]
-        : [
-            [right, sy],
-            [right + ELBOW + 2 * k, sy],
-            [right + ELBOW + 2 * k, ey],
-            [box.x, ey],
-          ];
-    return { piece, box, label, points };
+  const inset = Math.min(6, stage.height / 4);
+  return stacks.flatMap(([stack, top]) => {
+    let y = top;
+    return stack.map((piece) => {
+      const label = { x: right + EXIT_LABEL_INSET, y };
+      y += piece.label.height + LABEL_GAP;
+      const box = { x: lane.x, y, width: piece.box.width, height: piece.box.height };
+      y += piece.box.height + EXIT_GAP;
+      const ey = box.y + box.height / 2;
+      const sy = Math.min(Math.max(ey, stage.y + inset), stage.y + stage.height - inset);
+      const points: [number, number][] =
+        Math.abs(sy - ey) < 0.01
+          ? [
+              [right, ey],
+              [box.x, ey],
+            ]
+          : [
+              [right, sy],
+              [right + ELBOW, sy],
+              [right + ELBOW, ey],
+              [box.x, ey],
+            ];
+      return { piece, box, label, points };
+    });
   });
 }
 

@@ -411,10 +411,10 @@ function drawBranches(
       at.y,
       b.box({ id, kind: 'label', line: of, ...at, width: content.width, height: content.height }),
     );
-  rows.forEach((row, k) => {
+  rows.forEach((row, r) => {
     if (!row.exitLane) return;
-    const i = start + k;
-    for (const exit of placeExits(branches, k, row.stage, row.exitLane)) {
+    const i = start + r;
+    for (const exit of placeExits(branches, r, row.stage, row.exitLane, row.control !== undefined)) {
       const k = exit.piece.branch;
       const id = b.box({
         id: sceneIds.exit(i, k),
