@@ -1,7 +1,7 @@
-import { FontError } from '../fonts/registry.js';
-import { LayoutError } from '../layout/layout-chart.js';
+import { FontError } from '../fonts/font-spec.js';
+import { LayoutError } from '../layout/layout-error.js';
 import { ChartError } from '../model/problems.js';
-import { PixelBudgetError } from '../render/png.js';
+import { PixelBudgetError } from '../render/pixel-budget.js';
 import { TableError } from '../table/problems.js';
 
 /** An error a user can act on: printed as its message, without a stack trace. */

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { JobEnvironment, type JobOptions, type JobResult, runJob, type SourceText } from './render-job.js';
+import type { JobOptions, JobResult, SourceText } from './render-job.js';
+import type { JobEnvironment } from './run-job.js';
 import type { WorkerRequest } from './worker.js';
 
 /** Runs render jobs: on worker threads when `size` > 1, else in this thread. */
@@ -15,11 +16,16 @@ export interface JobRunner {
  * an A4 PNG at 300 dpi) at once — 16 posters peaked at 1.3 GB — for no gain on one thread.
  */
 export function inlineRunner(): JobRunner {
-  const env = new JobEnvironment();
+  // The pipeline is imported with the first job, so a batch with nothing to render never loads it.
+  let env: JobEnvironment | undefined;
   let last: Promise<unknown> = Promise.resolve();
   return {
     run: (source, options) => {
-      const job = last.then(() => runJob(source, options, env));
+      const job = last.then(async () => {
+        const { JobEnvironment, runJob } = await import('./run-job.js');
+        env ??= new JobEnvironment();
+        return runJob(source, options, env);
+      });
       last = job.catch(() => undefined);
       return job;
     },

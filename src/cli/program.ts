@@ -1,17 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { TABLE_TITLE } from '../table/table.js';
-import { type ImportFlags, importCommand } from './commands/import.js';
-import { initCommand } from './commands/init.js';
-import { type InspectFlags, inspectCommand } from './commands/inspect.js';
-import { type RenderFlags, renderCommand } from './commands/render.js';
-import { schemaCommand } from './commands/schema.js';
-import { type ServeFlags, serveCommand } from './commands/serve.js';
-import { tableCommand } from './commands/table.js';
-import { validateCommand } from './commands/validate.js';
+import type { ImportFlags } from './commands/import.js';
+import type { InspectFlags } from './commands/inspect.js';
+import type { RenderFlags } from './commands/render.js';
+import type { ServeFlags } from './commands/serve.js';
 import { describeError } from './errors.js';
 import type { Io } from './io.js';
-import { JobEnvironment } from './render-job.js';
+import type { JobEnvironment } from './run-job.js';
 import { bilingualUsageError } from './usage-errors.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -63,7 +59,10 @@ function commandPath(cmd: Command): string {
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   let code = 0;
   let env: JobEnvironment | undefined;
-  const environment = () => {
+  // Each verb's module (and what it pulls in: the pipeline, fonts, renderers) is imported only
+  // when that verb runs: `--help`, `validate` or `init` never pay for loading the renderers.
+  const environment = async () => {
+    const { JobEnvironment } = await import('./run-job.js');
     env ??= new JobEnvironment();
     return env;
   };
@@ -110,6 +109,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         .option('--json', 'print a JSON report instead of progress'),
     ),
   ).action(async (inputs: string[], flags: RenderFlags) => {
+    const { renderCommand } = await import('./commands/render.js');
     code = await renderCommand(inputs, flags, {
       io,
       debug: debug(),
@@ -125,6 +125,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .argument('<inputs...>', 'files, folders or globs')
     .option('-q, --quiet', 'print only problems')
     .action(async (inputs: string[], opts: { quiet?: boolean }) => {
+      const { validateCommand } = await import('./commands/validate.js');
       code = await validateCommand(inputs, { ...opts, debug: debug() }, io);
     });
 
@@ -141,14 +142,16 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         .addOption(themeOption()),
     ),
   ).action(async (file: string, flags: InspectFlags) => {
-    code = await inspectCommand(file, flags, io, environment());
+    const { inspectCommand } = await import('./commands/inspect.js');
+    code = await inspectCommand(file, flags, io, await environment());
   });
 
   program
     .command('schema')
     .description('print the JSON Schema of the chart file format')
     .option('--scene', 'print the JSON Schema of the laid-out Scene (inspect --layout --json) instead')
-    .action((opts: { scene?: boolean }) => {
+    .action(async (opts: { scene?: boolean }) => {
+      const { schemaCommand } = await import('./commands/schema.js');
       code = schemaCommand(opts, io);
     });
 
@@ -162,6 +165,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       .option('--port <n>', 'the port (default: the first free one from 5730)')
       .option('--open', 'open the editor in the default browser')
       .action(async (dir: string | undefined, opts: ServeFlags) => {
+        const { serveCommand } = await import('./commands/serve.js');
         code = await serveCommand(dir, opts, io);
       }),
   );
@@ -178,6 +182,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .option('--force', 'overwrite an existing file')
     .action(
       async (file: string | undefined, opts: { english?: boolean; force?: boolean; xlsx?: boolean }) => {
+        const { initCommand } = await import('./commands/init.js');
         code = await initCommand(file, opts, io);
       },
     );
@@ -190,6 +195,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .option('--dry-run', 'print the files instead of writing them')
     .option('--force', 'overwrite existing chart files')
     .action(async (file: string, flags: ImportFlags) => {
+      const { importCommand } = await import('./commands/import.js');
       code = await importCommand(file, flags, io);
     });
 
@@ -200,6 +206,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .requiredOption('-o, --output <file>', 'the list to write: 一览表.xlsx, 一览表.docx or 一览表.csv')
     .option('--title <text>', 'heading of the list', TABLE_TITLE)
     .action(async (inputs: string[], flags: { output: string; title?: string }) => {
+      const { tableCommand } = await import('./commands/table.js');
       code = await tableCommand(inputs, flags, io, debug());
     });
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { PowerChart } from '../model/types.js';
-import { importTableFile, isTableFile } from '../table/import.js';
 import { formatTableProblem } from '../table/problems.js';
+import { isTableFile } from '../table/table-file.js';
 import { describeError } from './errors.js';
 import { outputStem } from './outputs.js';
 import type { ChartSource } from './render-job.js';
@@ -32,6 +32,8 @@ export async function chartSources(files: readonly string[], debug: boolean): Pr
       continue;
     }
     try {
+      // The list readers (exceljs, csv-parse) are loaded only when a list is among the inputs.
+      const { importTableFile } = await import('../table/import.js');
       const imported = await importTableFile(file);
       out.notes.push(...imported.notes.map((n) => `note / 提示: ${formatTableProblem(n)}`));
       for (const { chart, yaml, warnings } of imported.charts) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, rm, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { watch } from 'chokidar';
-import { isTableFile } from '../table/import.js';
+import { isTableFile } from '../table/table-file.js';
 import { describeError } from './errors.js';
 import { clashError, clashKey } from './name-clashes.js';
 import { type Batch, renderChart } from './render-chart.js';

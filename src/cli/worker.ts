@@ -1,7 +1,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
-import { JobEnvironment, type JobOptions, runJob, type SourceText } from './render-job.js';
+import type { JobOptions, SourceText } from './render-job.js';
+import { JobEnvironment, runJob } from './run-job.js';
 
 /** A request from the pool: render `source` with `options`. */
 export interface WorkerRequest {

@@ -1,5 +1,6 @@
 import { bundledFontPaths } from './bundled.js';
-import { type FontFile, type FontRegistry, type LoadedFont, parseFontSpec } from './registry.js';
+import { type FontFile, parseFontSpec } from './font-spec.js';
+import type { FontRegistry, LoadedFont } from './registry.js';
 
 /** The role a run of text is set in; the Scene names fonts by these ids. */
 export type FontId = 'body' | 'bold' | 'title' | `fallback${number}`;

@@ -10,6 +10,7 @@ import type { Theme } from '../theme/theme.js';
 import { arrangePage, type NaturalPoster } from './compose.js';
 import { centredPlacement, placeContent } from './fit.js';
 import { codeLabel, posterTitle } from './header-content.js';
+import { LayoutError } from './layout-error.js';
 import { type Area, PosterShapes } from './measure-poster.js';
 import { AUTO_PAGES, describePage, type PageChoice, type PageSize, pageDimensions, round } from './page.js';
 import { type NoPlan, type PagePlan, type Plan, planPoster, type SearchBounds } from './search.js';
@@ -42,29 +43,7 @@ export interface LayoutOptions {
  */
 export const MAX_BODY_SIZE = 14;
 
-/**
- * Why a poster was refused: `illegible` — some text would be smaller than the smallest allowed
- * size on paper even with a stage (or the stages a loop spans) on a page of its own, or the page
- * is too narrow for legible text at all; `no-room` — the margins leave no page to draw on;
- * `exit-boxes` — an exit (分支 to an outcome) has its own 风险点 or 防控措施, which the poster
- * cannot draw yet (an exit is an end terminal in the narrow lane beside its stage, with no room
- * for side boxes of its own).
- */
-export type LayoutRefusal = 'illegible' | 'no-room' | 'exit-boxes';
-
-/** Thrown when a poster cannot be set legibly on the chosen page; the message says what to do. */
-export class LayoutError extends Error {
-  override readonly name = 'LayoutError';
-  constructor(
-    /** Why, as data (the message says it in words, bilingually). */
-    readonly reason: LayoutRefusal,
-    message: string,
-    /** The index of the stage that cannot be legible on a page of its own, when that is why. */
-    readonly stage?: number,
-  ) {
-    super(message);
-  }
-}
+export { LayoutError, type LayoutRefusal } from './layout-error.js';
 
 /** The row gap's range as a share of the theme's: tighter to gain text size, wider to fill a page. */
 const ROW_GAP = { min: 0.625, max: 4 } as const;

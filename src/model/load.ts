@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { decodeChartBytes, encodingNote } from './decode.js';
-import { type ParseOptions, parseChart } from './parse.js';
+import type { ParseOptions } from './parse.js';
 import { ChartError, type ChartWarning } from './problems.js';
 import type { PowerChart } from './types.js';
 
@@ -20,6 +20,9 @@ export type LoadOptions = Pick<ParseOptions, 'onWarning'>;
 export async function loadChart(path: string, options: LoadOptions = {}): Promise<PowerChart> {
   const { text, note } = await readChartFile(path);
   if (note) options.onWarning?.(note);
+  // The parser (yaml, zod and the schema) is loaded on first use: a caller that only reads the
+  // text — the CLI's main thread while workers render — never pays for it.
+  const { parseChart } = await import('./parse.js');
   return parseChart(text, { filename: path, ...options });
 }
 

@@ -33,13 +33,7 @@ export interface TableImport {
   readonly encoding?: ChartEncoding;
 }
 
-/** The file extensions read as lists. */
-export const TABLE_EXTENSIONS = ['.xlsx', '.xlsm', '.csv', '.tsv'] as const;
-
-/** True for a file name `import` and `render` read as a list rather than a chart. */
-export function isTableFile(path: string): boolean {
-  return (TABLE_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase());
-}
+export { isTableFile, TABLE_EXTENSIONS } from './table-file.js';
 
 /** Row and column of the cell (or the first cell of the range) a location ends with. */
 function cellPosition(where: string): [number, number] {

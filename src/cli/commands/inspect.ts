@@ -10,7 +10,7 @@ import { themes } from '../../theme/builtin.js';
 import { formatCodePoint } from '../../unicode/code-point.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import type { JobEnvironment } from '../render-job.js';
+import type { JobEnvironment } from '../run-job.js';
 import { jobOptions, type RenderFlags } from './render.js';
 
 export interface InspectFlags

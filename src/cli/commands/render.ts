@@ -1,12 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { type FontFile, parseFontSpec } from '../../fonts/registry.js';
+import { type FontFile, parseFontSpec } from '../../fonts/font-spec.js';
 import { AUTO_PAGES, type PageChoice, pageDimensions, round } from '../../layout/page.js';
 import type { PowerChart } from '../../model/types.js';
-import { docxBooklet } from '../../office.js';
-import { renderScenesBooklet } from '../../render/booklet.js';
-import { checkPixelBudget, DEFAULT_MAX_PIXELS, PixelBudgetError } from '../../render/png.js';
-import { SVG_TEXT_MODES } from '../../render/svg.js';
+import { checkPixelBudget, DEFAULT_MAX_PIXELS, PixelBudgetError } from '../../render/pixel-budget.js';
+import { SVG_TEXT_MODES } from '../../render/svg-text-mode.js';
 import { PAGE_NAMES } from '../../scene/page.js';
 import type { Scene } from '../../scene/scene.js';
 import { isThemeName, type ThemeName, themeLabels, themes } from '../../theme/builtin.js';
@@ -19,11 +17,17 @@ import { checkCollisions } from '../name-clashes.js';
 import { FORMATS, type Format } from '../outputs.js';
 import { inlineRunner, poolSize, workerPool } from '../pool.js';
 import { type Batch, renderChart } from '../render-chart.js';
-import type { ChartSource, FontOptions, JobEnvironment, JobOptions, JobResult } from '../render-job.js';
+import {
+  type ChartSource,
+  type FontOptions,
+  fontChoice,
+  type JobOptions,
+  type JobResult,
+} from '../render-job.js';
 import { chooseMode, createReporter, type Reporter } from '../reporter.js';
+import type { JobEnvironment } from '../run-job.js';
 import { chartSources } from '../sources.js';
 import { sweepStaleTemps } from '../temp-files.js';
-import { watchCharts } from '../watch.js';
 
 /** The render verb's flags as commander hands them over. */
 export interface RenderFlags {
@@ -181,7 +185,7 @@ export function parsePage(text: string): PageChoice {
 export async function renderCommand(
   inputs: string[],
   flags: RenderFlags,
-  ctx: { io: Io; debug: boolean; version: string; workerUrl: URL; env: () => JobEnvironment },
+  ctx: { io: Io; debug: boolean; version: string; workerUrl: URL; env: () => Promise<JobEnvironment> },
 ): Promise<number> {
   const { sources, failures, notes } = await chartSources(await expandInputs(inputs), ctx.debug);
   for (const line of [...failures, ...notes]) ctx.io.err(line);
@@ -195,7 +199,9 @@ export async function renderCommand(
     throw new UsageError(
       `--jobs must be a positive whole number, found ${flags.jobs} / --jobs 应为正整数，实际为 ${flags.jobs}`,
     );
-  for (const note of ctx.env().checkFonts(options)) ctx.io.err(`note / 提示: ${note}`);
+  // Only fonts the user named need checking; the bundled ones are not loaded here for nothing.
+  if (Object.keys(fontChoice(options)).length > 0)
+    for (const note of (await ctx.env()).checkFonts(options)) ctx.io.err(`note / 提示: ${note}`);
   // Temporary files of runs that were killed: nothing else would ever remove them.
   await sweepStaleTemps(options.outDir, ctx.io.processes);
   if (flags.booklet) await sweepStaleTemps(dirname(resolve(flags.booklet)), ctx.io.processes);
@@ -255,7 +261,7 @@ async function writeBooklet(
   options: FontOptions,
   files: readonly string[],
   done: ReadonlyMap<string, JobResult>,
-  ctx: { io: Io; env: () => JobEnvironment },
+  ctx: { io: Io; env: () => Promise<JobEnvironment> },
 ): Promise<string | undefined> {
   const path = resolve(flags.booklet as string);
   const missing = files.filter((f) => !done.has(f));
@@ -263,14 +269,15 @@ async function writeBooklet(
     ctx.io.err(`booklet not written: ${missing.length} chart(s) failed / 有图失败，未生成合订本`);
     return undefined;
   }
-  const fonts = ctx.env().fonts(options);
+  const fonts = (await ctx.env()).fonts(options);
   const results = files.map((f) => done.get(f) as JobResult);
+  // The booklet writers (docx, pdfkit) are loaded only when a booklet is asked for.
   const bytes = /\.docx$/iu.test(path)
-    ? await docxBooklet(
+    ? await (await import('../../office.js')).docxBooklet(
         results.map((r) => ({ chart: r.chart as PowerChart, drawn: r.scenes as Scene[] })),
         { fonts },
       )
-    : await renderScenesBooklet(
+    : await (await import('../../render/booklet.js')).renderScenesBooklet(
         results.map((r) => ({ scenes: r.scenes as Scene[], fonts })),
         {
           contents: Boolean(flags.contents),
@@ -290,9 +297,10 @@ async function watchInputs(
   reporter: Reporter,
   done: Map<string, JobResult>,
   flags: RenderFlags,
-  ctx: { io: Io; env: () => JobEnvironment; debug: boolean },
+  ctx: { io: Io; env: () => Promise<JobEnvironment>; debug: boolean },
 ): Promise<void> {
   const booklet = () => writeBooklet(flags, batch.options, [...done.keys()].sort(), done, ctx);
+  const { watchCharts } = await import('../watch.js');
   await watchCharts(
     inputs,
     files,

@@ -6,7 +6,7 @@ import { writeAtomic } from '../commit.js';
 import { describeError, UsageError } from '../errors.js';
 import { expandInputs } from '../inputs.js';
 import type { Io } from '../io.js';
-import { loadSource } from '../render-job.js';
+import { loadSource } from '../run-job.js';
 import { chartSources } from '../sources.js';
 
 const FORMATS: readonly TableFormat[] = ['xlsx', 'docx', 'csv'];

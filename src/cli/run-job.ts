@@ -1,0 +1,186 @@
+import { createFontSet, type FontSet, loadFontSource } from '../fonts/font-set.js';
+import { FontRegistry } from '../fonts/registry.js';
+import { layoutChart } from '../layout/layout-chart.js';
+import { parseChart } from '../model/parse.js';
+import { type ChartWarning, formatProblem } from '../model/problems.js';
+import type { PowerChart } from '../model/types.js';
+import type { Scene } from '../scene/scene.js';
+import { themes } from '../theme/builtin.js';
+import { formatCodePoint } from '../unicode/code-point.js';
+import type { FileContent } from './commit.js';
+import { describeError } from './errors.js';
+import { type Format, outputPath, pagePath } from './outputs.js';
+import { pageReport } from './page-note.js';
+import {
+  type ChartSource,
+  type FontOptions,
+  fontChoice,
+  type JobOptions,
+  type JobResult,
+  readSource,
+  type SourceText,
+} from './render-job.js';
+
+// What renders a job: parsing, fonts, layout and the renderers. The CLI's main thread imports
+// this only when it renders itself (see pool.ts); workers import it at start.
+
+/**
+ * The chart of a source, each of its warnings given to `onWarning` as a line. A power of a list
+ * brings those its import found, at the list's cells: the file text made from it has no lines
+ * of its own a reader could look up.
+ */
+export async function loadSource(
+  source: ChartSource,
+  onWarning: (line: string) => void,
+): Promise<PowerChart> {
+  return parseSource(await readSource(source), onWarning);
+}
+
+/** The chart of a read source; its warnings go to `onWarning` as lines, those known before parsing first. */
+export function parseSource(source: SourceText, onWarning: (line: string) => void): PowerChart {
+  for (const line of source.warnings) onWarning(line);
+  return parseChart(source.text, {
+    filename: source.path,
+    ...(source.parseWarnings && { onWarning: (w: ChartWarning) => onWarning(formatProblem(w)) }),
+  });
+}
+
+/** What a job needs that is expensive to make: fonts, loaded once per thread and reused. */
+export class JobEnvironment {
+  readonly #registry = new FontRegistry();
+  readonly #sets = new Map<string, FontSet>();
+
+  fonts(options: FontOptions): FontSet {
+    const key = JSON.stringify([options.font, options.boldFont, options.titleFont]);
+    let set = this.#sets.get(key);
+    if (!set) {
+      set = createFontSet(this.#registry, fontChoice(options));
+      this.#sets.set(key, set);
+    }
+    return set;
+  }
+
+  /**
+   * Loads the fonts the user named, before any chart: a missing file or a wrong face name is
+   * one error up front instead of one per chart. Returns a note for each collection used
+   * without a face name, since its first face may be the wrong language's (a pan-CJK .ttc).
+   *
+   * @throws FontError
+   */
+  checkFonts(options: FontOptions): string[] {
+    const notes: string[] = [];
+    for (const file of [options.font, options.boldFont, options.titleFont]) {
+      if (!file) continue;
+      const face = loadFontSource(this.#registry, file);
+      if (file.face === undefined && face.facesInFile.length > 1) {
+        const faces = face.facesInFile.join(', ');
+        notes.push(
+          `${file.path} 含有 ${face.facesInFile.length} 个字体，使用第一个 ${face.postscriptName}；用“文件#名称”选择其他字体：${faces} / ` +
+            `holds ${face.facesInFile.length} faces; using the first, ${face.postscriptName}; pick another with file#Name: ${faces}`,
+        );
+      }
+    }
+    return notes;
+  }
+}
+
+/**
+ * Parses, lays out and renders one chart into every requested format, in memory. Nothing is
+ * written here: the caller puts all the files in place together, or none (see commit.ts).
+ */
+export async function runJob(
+  source: SourceText,
+  options: JobOptions,
+  env: JobEnvironment,
+): Promise<JobResult> {
+  const input = source.path;
+  const started = performance.now();
+  const outputs = options.formats.map((f) => outputPath(options.outDir, input, f));
+  const done = (rest: Partial<JobResult> & { ok: boolean }) => ({
+    input,
+    outputs,
+    skipped: false,
+    warnings: [],
+    ms: Math.round(performance.now() - started),
+    ...rest,
+  });
+  // The chart's warnings are reported even when it then fails: they may say why.
+  const chartWarnings: string[] = [];
+  try {
+    const chart = parseSource(source, (line) => chartWarnings.push(line));
+    const fonts = env.fonts(options);
+    const scenes = await layoutChart(chart, {
+      fonts,
+      page: options.page,
+      theme: themes[options.theme],
+      ...(options.margin !== undefined && { margin: options.margin }),
+      ...(options.minSize !== undefined && { minSize: options.minSize }),
+    });
+    const files: FileContent[] = [];
+    for (const [i, format] of options.formats.entries())
+      files.push(...(await renderFormat(format, outputs[i] as string, scenes, fonts, options)));
+    // Every page carries the poster's warnings; the first page's are all of them.
+    const warnings = [
+      ...chartWarnings,
+      ...(scenes[0]?.warnings ?? []).map(
+        (w) =>
+          `${input}: ${w.field}: 字体中没有字符“${w.char}”(${formatCodePoint(w.codePoint)}) / no font has this character`,
+      ),
+    ];
+    return done({
+      ok: true,
+      outputs: files.map((f) => f.path),
+      files,
+      warnings,
+      layout: pageReport(options.page, scenes),
+      ...(options.keepScene && { scenes, chart }),
+    });
+  } catch (err) {
+    return done({ ok: false, error: describeError(err, options.debug), warnings: chartWarnings });
+  }
+}
+
+/**
+ * The files of one format: SVG and PNG a file per page (`name.svg`, `name-2.svg` …), PDF and
+ * Word one file holding every page. Each renderer is imported on first use: a thread that renders
+ * only SVG never loads resvg, pdfkit or docx (together ~0.3 s of a cold start), and the module
+ * cache makes later calls free.
+ */
+async function renderFormat(
+  format: Format,
+  path: string,
+  scenes: readonly Scene[],
+  fonts: FontSet,
+  options: JobOptions,
+): Promise<FileContent[]> {
+  const paged = async (draw: (scene: Scene) => Promise<string | Uint8Array>) => {
+    const out: FileContent[] = [];
+    for (const [i, scene] of scenes.entries())
+      out.push({ path: pagePath(path, i + 1), data: await draw(scene) });
+    return out;
+  };
+  switch (format) {
+    case 'svg': {
+      const { renderSceneSvg } = await import('../render/svg.js');
+      return paged((scene) => renderSceneSvg(scene, fonts, { text: options.svgText }));
+    }
+    case 'png': {
+      const { renderScenePng } = await import('../render/png.js');
+      return paged((scene) =>
+        renderScenePng(scene, fonts, { dpi: options.dpi, maxPixels: options.maxPixels }),
+      );
+    }
+    case 'pdf': {
+      const { renderScenePdf } = await import('../render/pdf.js');
+      const pdf = await renderScenePdf(scenes, fonts, {
+        pdfa: options.pdfa,
+        ...(options.author !== undefined && { info: { author: options.author } }),
+      });
+      return [{ path, data: pdf }];
+    }
+    case 'docx': {
+      const { renderDocx } = await import('../office.js');
+      return [{ path, data: await renderDocx(scenes, { fonts }) }];
+    }
+  }
+}
