@@ -1,6 +1,20 @@
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
-import { loadElk } from './elk.js';
+import { type ElkConstructor, loadElk } from './elk.js';
 import { buildElkGraph, nodeId, type RowSizes } from './elk-graph.js';
+
+let instance: InstanceType<ElkConstructor> | undefined;
+
+/**
+ * The thread's ELK instance, made on first use and reused. Each `new ELK()` of the bundled
+ * build evaluates ELK's compiled code afresh, so a new instance per poster threw away what the
+ * JIT had learnt: a batch's layouts stayed at first-layout speed (measured ~2× slower per
+ * layout after the first few). An instance keeps no state between layouts (each one seeds its
+ * own random numbers from the graph's options), so the outputs are the same bytes.
+ */
+function elkInstance(): InstanceType<ElkConstructor> {
+  instance ??= new (loadElk())();
+  return instance;
+}
 
 /** A placed rectangle in flow coordinates (pt, origin at the flow's top-left). */
 export interface Rect {
@@ -34,10 +48,7 @@ export async function placeRows(
   gaps: { column: number; row: number },
   stageX: number,
 ): Promise<FlowPlacement> {
-  // One ELK instance per call: it holds no state worth sharing and keeps callers independent.
-  const ELK = loadElk();
-  const elk = new ELK();
-  const laid = await elk.layout(buildElkGraph(rows, gaps.column, gaps.row));
+  const laid = await elkInstance().layout(buildElkGraph(rows, gaps.column, gaps.row));
   const byId = new Map((laid.children ?? []).map((c: ElkNode) => [c.id, c]));
   const firstStage = byId.get(nodeId('s', 0));
   const dx = stageX - (firstStage?.x ?? 0);
