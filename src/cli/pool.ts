@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { JobOptions, JobResult, SourceText } from './render-job.js';
 import type { JobEnvironment } from './run-job.js';
-import type { WorkerRequest } from './worker.js';
+import type { WorkerRequest, WorkerSetup } from './worker.js';
 
 /** Runs render jobs: on worker threads when `size` > 1, else in this thread. */
 export interface JobRunner {
@@ -42,13 +42,13 @@ interface Slot {
  * A fixed pool of worker threads, each with its own fonts. A worker that crashes fails only the
  * chart it was rendering (reported, never swallowed) and is replaced.
  */
-export function workerPool(size: number, workerUrl: URL): JobRunner {
+export function workerPool(size: number, workerUrl: URL, setup: WorkerSetup = { formats: [] }): JobRunner {
   const queue: { request: WorkerRequest; resolve: (r: JobResult) => void }[] = [];
   const slots: Slot[] = [];
   let nextId = 0;
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(workerUrl) };
+    const slot: Slot = { worker: new Worker(workerUrl, { workerData: setup }) };
     slot.worker.on('message', (msg: { id: number; result: JobResult }) => {
       const job = slot.busy;
       slot.busy = undefined;
@@ -103,9 +103,4 @@ export function workerPool(size: number, workerUrl: URL): JobRunner {
       await Promise.all(all.map((s) => s.worker.terminate()));
     },
   };
-}
-
-/** How many workers to start: as asked, else one per core, never more than there are charts. */
-export function poolSize(jobs: number | undefined, charts: number, cores: number): number {
-  return Math.max(1, Math.min(jobs ?? cores, charts));
 }

@@ -102,7 +102,10 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
           'also write every chart into one PDF, a page each, with bookmarks; a .docx name writes the Word 汇编 (contents, posters, 一览表)',
         )
         .option('--contents', 'start the booklet with a contents page')
-        .option('-j, --jobs <n>', 'worker threads (default: one per CPU core)')
+        .option(
+          '-j, --jobs <n>',
+          'worker threads (default: in-process for small SVG/PDF jobs, else one per CPU core)',
+        )
         .option('--force', 'render even when the outputs are up to date')
         .option('-w, --watch', 'render again whenever an input changes')
         .option('-q, --quiet', 'print only problems')

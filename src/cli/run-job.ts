@@ -118,7 +118,7 @@ export async function runJob(
     });
     const files: FileContent[] = [];
     for (const [i, format] of options.formats.entries())
-      files.push(...(await renderFormat(format, outputs[i] as string, scenes, fonts, options)));
+      files.push(...(await (await loadRenderer(format))(outputs[i] as string, scenes, fonts, options)));
     // Every page carries the poster's warnings; the first page's are all of them.
     const warnings = [
       ...chartWarnings,
@@ -140,47 +140,63 @@ export async function runJob(
   }
 }
 
-/**
- * The files of one format: SVG and PNG a file per page (`name.svg`, `name-2.svg` …), PDF and
- * Word one file holding every page. Each renderer is imported on first use: a thread that renders
- * only SVG never loads resvg, pdfkit or docx (together ~0.3 s of a cold start), and the module
- * cache makes later calls free.
- */
-async function renderFormat(
-  format: Format,
+/** Draws a laid-out poster's pages in one format: the files, not yet written. */
+type Renderer = (
   path: string,
   scenes: readonly Scene[],
   fonts: FontSet,
   options: JobOptions,
+) => Promise<FileContent[]>;
+
+/** SVG and PNG are a file per page: `name.svg`, `name-2.svg` … */
+async function paged(
+  path: string,
+  scenes: readonly Scene[],
+  draw: (scene: Scene) => Promise<FileContent['data']>,
 ): Promise<FileContent[]> {
-  const paged = async (draw: (scene: Scene) => Promise<string | Uint8Array>) => {
-    const out: FileContent[] = [];
-    for (const [i, scene] of scenes.entries())
-      out.push({ path: pagePath(path, i + 1), data: await draw(scene) });
-    return out;
-  };
-  switch (format) {
-    case 'svg': {
-      const { renderSceneSvg } = await import('../render/svg.js');
-      return paged((scene) => renderSceneSvg(scene, fonts, { text: options.svgText }));
-    }
-    case 'png': {
-      const { renderScenePng } = await import('../render/png.js');
-      return paged((scene) =>
+  const out: FileContent[] = [];
+  for (const [i, scene] of scenes.entries())
+    out.push({ path: pagePath(path, i + 1), data: await draw(scene) });
+  return out;
+}
+
+/**
+ * The renderers, each imported on first use: a thread that renders only SVG never loads resvg,
+ * pdfkit or docx (together ~0.3 s of a cold start), and the module cache makes later calls free.
+ * PDF and Word are one file holding every page.
+ */
+const RENDERERS: Readonly<Record<Format, () => Promise<Renderer>>> = {
+  svg: async () => {
+    const { renderSceneSvg } = await import('../render/svg.js');
+    return (path, scenes, fonts, options) =>
+      paged(path, scenes, (scene) => renderSceneSvg(scene, fonts, { text: options.svgText }));
+  },
+  png: async () => {
+    const { renderScenePng } = await import('../render/png.js');
+    return (path, scenes, fonts, options) =>
+      paged(path, scenes, (scene) =>
         renderScenePng(scene, fonts, { dpi: options.dpi, maxPixels: options.maxPixels }),
       );
-    }
-    case 'pdf': {
-      const { renderScenePdf } = await import('../render/pdf.js');
-      const pdf = await renderScenePdf(scenes, fonts, {
-        pdfa: options.pdfa,
-        ...(options.author !== undefined && { info: { author: options.author } }),
-      });
-      return [{ path, data: pdf }];
-    }
-    case 'docx': {
-      const { renderDocx } = await import('../office.js');
-      return [{ path, data: await renderDocx(scenes, { fonts }) }];
-    }
-  }
+  },
+  pdf: async () => {
+    const { renderScenePdf } = await import('../render/pdf.js');
+    return async (path, scenes, fonts, options) => [
+      {
+        path,
+        data: await renderScenePdf(scenes, fonts, {
+          pdfa: options.pdfa,
+          ...(options.author !== undefined && { info: { author: options.author } }),
+        }),
+      },
+    ];
+  },
+  docx: async () => {
+    const { renderDocx } = await import('../office.js');
+    return async (path, scenes, fonts) => [{ path, data: await renderDocx(scenes, { fonts }) }];
+  },
+};
+
+/** The renderer of `format`, its modules loaded (a worker calls this at start for its formats). */
+export function loadRenderer(format: Format): Promise<Renderer> {
+  return RENDERERS[format]();
 }

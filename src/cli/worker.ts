@@ -1,8 +1,15 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Format } from './outputs.js';
 import type { JobOptions, SourceText } from './render-job.js';
-import { JobEnvironment, runJob } from './run-job.js';
+import { JobEnvironment, loadRenderer, runJob } from './run-job.js';
+
+/** What the pool tells a worker as it starts. */
+export interface WorkerSetup {
+  /** The formats it will render: their renderers are loaded before the first chart arrives. */
+  readonly formats: readonly Format[];
+}
 
 /** A request from the pool: render `source` with `options`. */
 export interface WorkerRequest {
@@ -25,6 +32,12 @@ const COLLECT_ABOVE_BYTES = 450 * 1024 * 1024;
 // library never does this to its host process.
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
+
+// Loaded while the main thread is still reading and hashing the charts, not when the first one
+// arrives; a renderer this worker never uses is never loaded. A failure is not lost: the first
+// chart needs the renderer, loads it again and reports it.
+for (const format of (workerData as WorkerSetup | undefined)?.formats ?? [])
+  loadRenderer(format).catch(() => undefined);
 
 // One environment per thread: fonts are read once per worker and reused for every chart it renders.
 const env = new JobEnvironment();

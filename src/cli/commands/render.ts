@@ -15,7 +15,7 @@ import { expandInputs } from '../inputs.js';
 import type { Io } from '../io.js';
 import { checkCollisions } from '../name-clashes.js';
 import { FORMATS, type Format } from '../outputs.js';
-import { inlineRunner, poolSize, workerPool } from '../pool.js';
+import { inlineRunner, workerPool } from '../pool.js';
 import { type Batch, renderChart } from '../render-chart.js';
 import {
   type ChartSource,
@@ -28,6 +28,7 @@ import { chooseMode, createReporter, type Reporter } from '../reporter.js';
 import type { JobEnvironment } from '../run-job.js';
 import { chartSources } from '../sources.js';
 import { sweepStaleTemps } from '../temp-files.js';
+import { workerCount } from '../worker-count.js';
 
 /** The render verb's flags as commander hands them over. */
 export interface RenderFlags {
@@ -199,21 +200,30 @@ export async function renderCommand(
     throw new UsageError(
       `--jobs must be a positive whole number, found ${flags.jobs} / --jobs 应为正整数，实际为 ${flags.jobs}`,
     );
-  // Only fonts the user named need checking; the bundled ones are not loaded here for nothing.
-  if (Object.keys(fontChoice(options)).length > 0)
-    for (const note of (await ctx.env()).checkFonts(options)) ctx.io.err(`note / 提示: ${note}`);
-  // Temporary files of runs that were killed: nothing else would ever remove them.
-  await sweepStaleTemps(options.outDir, ctx.io.processes);
-  if (flags.booklet) await sweepStaleTemps(dirname(resolve(flags.booklet)), ctx.io.processes);
-  const size = poolSize(jobs, sources.length, availableParallelism());
-  const batch: Batch = {
-    runner: size > 1 ? workerPool(size, ctx.workerUrl) : inlineRunner(),
-    cache: await OutputCache.open(options.outDir, ctx.io),
-    options,
-    version: ctx.version,
-    force: Boolean(flags.force),
-    io: ctx.io,
-  };
+  // Workers start first, so they load the pipeline while this thread checks fonts, sweeps
+  // temporary files and reads and hashes the charts (see worker-count.ts for when they pay).
+  const size = workerCount(jobs, sources.length, options.formats, availableParallelism());
+  const runner = size > 1 ? workerPool(size, ctx.workerUrl, { formats: options.formats }) : inlineRunner();
+  let batch: Batch;
+  try {
+    // Only fonts the user named need checking; the bundled ones are not loaded here for nothing.
+    if (Object.keys(fontChoice(options)).length > 0)
+      for (const note of (await ctx.env()).checkFonts(options)) ctx.io.err(`note / 提示: ${note}`);
+    // Temporary files of runs that were killed: nothing else would ever remove them.
+    await sweepStaleTemps(options.outDir, ctx.io.processes);
+    if (flags.booklet) await sweepStaleTemps(dirname(resolve(flags.booklet)), ctx.io.processes);
+    batch = {
+      runner,
+      cache: await OutputCache.open(options.outDir, ctx.io),
+      options,
+      version: ctx.version,
+      force: Boolean(flags.force),
+      io: ctx.io,
+    };
+  } catch (err) {
+    await runner.close();
+    throw err;
+  }
   const reporter = createReporter(chooseMode(flags, ctx.io), ctx.io);
   const done = new Map<string, JobResult>();
   try {
