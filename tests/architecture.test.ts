@@ -33,6 +33,8 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   web: ['browser', 'protocol', 'model', 'unicode'],
   // The editor's server: reads and writes chart files (the model's decoding), sends the fonts.
   server: ['protocol', 'fonts', 'model', 'unicode'],
+  // fangkongtu/remark: the npm API's pipeline, for Markdown code blocks.
+  remark: ['.', 'render', 'layout', 'fonts', 'model'],
   cli: [
     '.',
     'server',

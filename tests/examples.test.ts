@@ -40,6 +40,22 @@ describe('examples', () => {
     expect((broken as { stderr: string }).stderr).toContain('broken.yaml');
   });
 
+  it('markdown.ts builds a Markdown page with its poster inline, and stops at a broken block', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fkt-markdown-'));
+    const page = join(dir, 'page.html');
+    await tsx('markdown.ts', 'examples/markdown-page.md', page);
+    const html = await readFile(page, 'utf8');
+    expect(html).toMatch(/<p>检查分三步[^<]*<\/p>\s*<svg [^>]*role="img"/u);
+    expect(html).toContain('对涉及人社事项的行政检查</title>');
+    const broken = join(dir, 'broken.md');
+    await writeFile(broken, '# 坏的图\n\n```fangkongtu\ncategory: 行政检查\nname: 坏\nstages: 三个\n```\n');
+    const failed = await tsx('markdown.ts', broken, join(dir, 'broken.html')).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failed).toMatchObject({ code: 1 });
+    expect((failed as { stderr: string }).stderr).toContain(`${broken}:6:9: stages:`);
+  });
+
   it('custom-theme.ts prints black and white on A3', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'fkt-theme-'));
     const out = join(dir, 'big.pdf');
