@@ -29,13 +29,13 @@ export interface ColdJob {
   readonly all: readonly RunUsage[];
 }
 
-/** Runs `node dist/cli/main.js <args>` once in `cwd`, failing loudly on a non-zero exit. */
-export async function runCli(args: readonly string[], cwd = ROOT): Promise<RunUsage> {
+/** Runs `node <cli> <args>` once in `cwd` (this build's CLI by default), failing loudly on a non-zero exit. */
+export async function runCli(args: readonly string[], cwd = ROOT, cli = CLI): Promise<RunUsage> {
   const dir = await mkdtemp(join(tmpdir(), 'fkt-rusage-'));
   const usageFile = join(dir, 'usage.json');
   const started = performance.now();
   const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', RUSAGE, CLI, ...args], {
+    const child = spawn(process.execPath, ['--import', RUSAGE, cli, ...args], {
       cwd,
       env: { ...process.env, FANGKONGTU_BENCH_RUSAGE: usageFile },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -63,16 +63,43 @@ export async function coldJob(
   name: string,
   runs: number,
   args: (out: string) => readonly string[],
+  cli = CLI,
 ): Promise<ColdJob> {
   const all: RunUsage[] = [];
+  for (let i = 0; i < runs; i++) all.push(await runOnce(args, cli));
+  return summariseJob(name, all);
+}
+
+/**
+ * The same job with this build's CLI and another one (the previous release), run in turns so
+ * that the load of a shared machine weighs on both alike.
+ */
+export async function coldPair(
+  name: string,
+  runs: number,
+  args: (out: string) => readonly string[],
+  otherCli: string,
+): Promise<{ ours: ColdJob; other: ColdJob }> {
+  const ours: RunUsage[] = [];
+  const other: RunUsage[] = [];
   for (let i = 0; i < runs; i++) {
-    const out = await mkdtemp(join(tmpdir(), 'fkt-bench-out-'));
-    try {
-      all.push(await runCli(args(out)));
-    } finally {
-      await rm(out, { recursive: true, force: true });
-    }
+    ours.push(await runOnce(args, CLI));
+    other.push(await runOnce(args, otherCli));
   }
+  return { ours: summariseJob(name, ours), other: summariseJob(name, other) };
+}
+
+async function runOnce(args: (out: string) => readonly string[], cli: string): Promise<RunUsage> {
+  const out = await mkdtemp(join(tmpdir(), 'fkt-bench-out-'));
+  try {
+    return await runCli(args(out), ROOT, cli);
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
+function summariseJob(name: string, all: readonly RunUsage[]): ColdJob {
+  const runs = all.length;
   return {
     name,
     runs,
