@@ -77,14 +77,14 @@ export async function coldJob(
 export async function coldPair(
   name: string,
   runs: number,
-  args: (out: string) => readonly string[],
+  args: (out: string, ours: boolean) => readonly string[],
   otherCli: string,
 ): Promise<{ ours: ColdJob; other: ColdJob }> {
   const ours: RunUsage[] = [];
   const other: RunUsage[] = [];
   for (let i = 0; i < runs; i++) {
-    ours.push(await runOnce(args, CLI));
-    other.push(await runOnce(args, otherCli));
+    ours.push(await runOnce((out) => args(out, true), CLI));
+    other.push(await runOnce((out) => args(out, false), otherCli));
   }
   return { ours: summariseJob(name, ours), other: summariseJob(name, other) };
 }
