@@ -38,6 +38,34 @@ export interface SavedChart {
   readonly version: string;
 }
 
+/** The formats `POST /api/render?format=…` draws a chart in. */
+export const RENDER_FORMATS = ['svg', 'png', 'pdf'] as const;
+export type RenderFormat = (typeof RENDER_FORMATS)[number];
+
+/** The content type of a rendered file, by format. */
+export const RENDER_CONTENT_TYPES: Readonly<Record<RenderFormat, string>> = {
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  pdf: 'application/pdf',
+};
+
+/** One thing wrong with a posted chart, located in the posted text (`line` 0: the whole chart). */
+export interface RenderProblem {
+  readonly line: number;
+  readonly column: number;
+  /** Field path in English keys, e.g. `stages[2].risk.level`; empty for the whole chart. */
+  readonly path: string;
+  /** The field as the chart's author reads it, in the chart's own key language. */
+  readonly field: string;
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** The answer (status 422) when a posted chart cannot be drawn (`POST /api/render`). */
+export interface RenderProblemsBody {
+  readonly problems: readonly RenderProblem[];
+}
+
 /** The body of every refusal: a stable `code` for the page's logic, the reason in both languages. */
 export interface RefusalBody {
   readonly error: { readonly code: string; readonly zh: string; readonly en: string };

@@ -20,8 +20,17 @@ function ownHosts(port: number): Set<string> {
  *   127.0.0.1 from the user's browser, but not with this origin, and not JSON without the
  *   browser first asking (CORS preflight), which this server never allows.
  * - `Sec-Fetch-Site`, which browsers add, must not say `cross-site` on any request.
+ * - A route open to tools (`openToTools`, the render route) also takes a change without
+ *   `Origin` and in any content type: browsers send `Origin` with every POST, so only a program
+ *   on this computer sends none, and one that is there is still checked.
  */
-export function guardRequest(method: string, url: string, headers: IncomingHttpHeaders, port: number): void {
+export function guardRequest(
+  method: string,
+  url: string,
+  headers: IncomingHttpHeaders,
+  port: number,
+  openToTools = false,
+): void {
   if (url.length > MAX_URL_LENGTH)
     throw new RequestRefused(414, 'url-too-long', '网址过长', 'the URL is too long');
   const hosts = ownHosts(port);
@@ -42,6 +51,7 @@ export function guardRequest(method: string, url: string, headers: IncomingHttpH
     );
   }
   if (method === 'GET' || method === 'HEAD') return;
+  if (openToTools && headers.origin === undefined) return;
   const origin = headers.origin ?? '';
   if (![...hosts].some((h) => origin === `http://${h}`)) {
     throw new RequestRefused(
@@ -51,6 +61,7 @@ export function guardRequest(method: string, url: string, headers: IncomingHttpH
       'changes are accepted only from the editor page',
     );
   }
+  if (openToTools) return;
   if (!/^application\/json\s*(;|$)/iu.test(headers['content-type'] ?? '')) {
     throw new RequestRefused(415, 'not-json', '请求内容应为 JSON', 'the request body must be JSON');
   }

@@ -8,6 +8,8 @@ export interface RouteRequest {
   readonly headers: IncomingHttpHeaders;
   /** The body parsed as JSON; refused when over the server's limit or not JSON. */
   json(): Promise<unknown>;
+  /** The body's bytes; refused when over the server's limit. */
+  bytes(): Promise<Uint8Array>;
 }
 
 /** What a route answers. A `string` body is sent as UTF-8. */

@@ -4,6 +4,7 @@ import { chartRoutes } from './routes/charts.js';
 import { fontRoutes } from './routes/fonts.js';
 
 export type { Route, ServerContext } from './route.js';
+export { type ChartRenderer, renderRoutes } from './routes/render.js';
 export { HOST, MAX_BODY_BYTES, type RunningServer, type ServerOptions, startServer } from './server.js';
 
 /** The built editor page: `dist/web` beside this module's folder in the package. */
@@ -11,8 +12,9 @@ export const EDITOR_ASSETS = new URL('../web/', import.meta.url);
 
 /**
  * The editor's routes: the chart files' API, the fonts, and the page with its assets (the page
- * last: its prefix route answers every other GET). A route of another feature goes before it.
+ * last: its prefix route answers every other GET). Routes of other features (`more`, such as
+ * {@link renderRoutes}) go before it.
  */
-export async function editorRoutes(assetsDir: string): Promise<Route[]> {
-  return [...chartRoutes, ...fontRoutes, ...(await assetRoutes(assetsDir))];
+export async function editorRoutes(assetsDir: string, more: readonly Route[] = []): Promise<Route[]> {
+  return [...chartRoutes, ...fontRoutes, ...more, ...(await assetRoutes(assetsDir))];
 }

@@ -13,6 +13,12 @@ export interface ServerContext {
 export interface Route {
   readonly method: 'GET' | 'PUT' | 'POST';
   readonly path: string;
+  /**
+   * Build tools (curl, a doc build's script) may call it too: such a request has no `Origin`
+   * and need not be JSON. A browser always sends `Origin` with a POST, so pages of other sites
+   * are still refused (see `guardRequest`).
+   */
+  readonly openToTools?: boolean;
   handle(request: RouteRequest, context: ServerContext): Promise<RouteResponse>;
 }
 

@@ -95,6 +95,7 @@ function routeRequest(req: IncomingMessage, url: URL): RouteRequest {
     method: req.method ?? 'GET',
     url,
     headers: req.headers,
+    bytes: () => readBody(req),
     async json() {
       const bytes = await readBody(req);
       try {
@@ -132,9 +133,11 @@ async function answer(
   const method = req.method ?? 'GET';
   let response: RouteResponse;
   try {
-    guardRequest(method, req.url ?? '/', req.headers, port);
+    // The route is looked up first (by path alone) because it says who may call it.
+    const path = new URL(req.url ?? '/', `http://${HOST}`).pathname;
+    const route = findRoute(routes, method, path);
+    guardRequest(method, req.url ?? '/', req.headers, port, route?.openToTools ?? false);
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    const route = findRoute(routes, method, url.pathname);
     if (!route) throw new RequestRefused(404, 'not-found', '没有这个地址', 'no such address');
     response = await route.handle(routeRequest(req, url), context);
   } catch (error) {

@@ -1,9 +1,16 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EDITOR_ASSETS, editorRoutes, type RunningServer, startServer } from '../../server/index.js';
+import {
+  EDITOR_ASSETS,
+  editorRoutes,
+  type RunningServer,
+  renderRoutes,
+  startServer,
+} from '../../server/index.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { serveRenderer } from '../serve-renderer.js';
 
 /** The port tried first when none is given; the next ones are tried while it is taken. */
 export const DEFAULT_PORT = 5730;
@@ -29,7 +36,7 @@ function portOf(text: string | undefined): number | undefined {
 
 /** Starts on `port`, or, when none was asked for, on the first free one from {@link DEFAULT_PORT}. */
 async function listen(dir: string, asked: number | undefined, assets: string): Promise<RunningServer> {
-  const routes = await editorRoutes(assets);
+  const routes = await editorRoutes(assets, renderRoutes(serveRenderer()));
   const ports =
     asked === undefined ? Array.from({ length: PORT_TRIES }, (_, i) => DEFAULT_PORT + i) : [asked];
   for (const port of ports) {
