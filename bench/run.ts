@@ -6,7 +6,7 @@
  *
  * Options: --quick (fewer repetitions, smaller batch), --reps N, --png-reps N, --cold-runs N,
  * --batch 50,200, --no-cold, --no-scaling, --no-peer, --previous COMMIT (default ce28b4c, the
- * CLI before issue #20), --no-previous, --out FILE, --label TEXT.
+ * CLI before issue #20), --no-previous, --no-server, --server-reps N, --out FILE, --label TEXT.
  *
  * On a shared machine the absolute times swing with the other load; compare the ratios, which
  * come from runs made in turns within one bench run.
@@ -20,6 +20,7 @@ import { runLayoutSearch, type SearchCase } from './layout-search.js';
 import { dotVersion, PEER_FORMATS, type PeerFormat, type PeerResult, runPeer } from './peer.js';
 import { buildPrevious } from './previous.js';
 import { runScaling, type ScalingResult } from './scaling.js';
+import { runServer, SERVER_FORMATS, type ServerFormat, type ServerResult } from './server.js';
 import { fmt, table, verdict } from './stats.js';
 import { PHASES, runWarm, type WarmResult } from './warm.js';
 
@@ -36,6 +37,8 @@ const { values: opt } = parseArgs({
     'no-peer': { type: 'boolean', default: false },
     previous: { type: 'string', default: 'ce28b4c' },
     'no-previous': { type: 'boolean', default: false },
+    'no-server': { type: 'boolean', default: false },
+    'server-reps': { type: 'string' },
     out: { type: 'string', default: fileURLToPath(new URL('results.json', import.meta.url)) },
     label: { type: 'string', default: '' },
   },
@@ -45,6 +48,7 @@ const reps = Number(opt.reps ?? (quick ? 3 : 10));
 const pngReps = Number(opt['png-reps'] ?? (quick ? 1 : 3));
 const coldRuns = Number(opt['cold-runs'] ?? (quick ? 1 : 3));
 const batchSizes = (opt.batch ?? (quick ? '50' : '50,200')).split(',').map(Number);
+const serverReps = Number(opt['server-reps'] ?? (quick ? 2 : 5));
 const fixturesDir = `${ROOT}fixtures`;
 
 const log = (s = '') => process.stdout.write(`${s}\n`);
@@ -325,12 +329,39 @@ if (!version) {
 }
 
 // ── warm server ───────────────────────────────────────────────────────────────────────────
-// Issue #20's warm path (`POST /api/render` on `fangkongtu serve`) needs the server of issue #15,
-// which this build does not have yet: said, so a reader does not take the section for met.
-section('warm server: POST /api/render per format');
-log(
-  'WARM SERVER NOT RUN: this build has no `fangkongtu serve` render route yet (it goes on the server of issue #15).',
-);
+// Issue #20's warm path: `fangkongtu serve` in its own process, the 16 charts posted to
+// POST /api/render one at a time (as a doc build's script would), latency including HTTP.
+let server: ServerResult | undefined;
+if (!opt['no-server']) {
+  section(`warm server: POST /api/render, 16 fixtures × ${serverReps} one at a time, ms per request`);
+  server = await runServer(fixturesDir, serverReps);
+  const serverTargets: Partial<Record<ServerFormat, number>> = {
+    'svg (embed)': 30,
+    'svg (outline)': 30,
+    png: 250,
+  };
+  log(
+    table([
+      ['format', 'median', 'p95', 'posters/s', 'target', ''],
+      ...SERVER_FORMATS.map((f) => {
+        const s = (server as ServerResult).latency[f];
+        const t = serverTargets[f];
+        return [
+          f,
+          fmt(s.median),
+          fmt(s.p95),
+          fmt((server as ServerResult).perSecond[f]),
+          t ? `≤ ${t} ms` : '',
+          t ? verdict(s.median, t) : '',
+        ];
+      }),
+    ]),
+  );
+  for (const f of ['svg (embed)', 'svg (outline)'] as const) {
+    const perSecond = server.perSecond[f];
+    log(`${f} posters per second: ${fmt(perSecond)} (target ≥ 30: ${perSecond >= 30 ? 'met' : 'MISSED'})`);
+  }
+}
 
 await writeFile(
   opt.out,
@@ -347,6 +378,7 @@ await writeFile(
       cold,
       scaling,
       previous,
+      server: server ?? { run: false },
       peer: peer ?? { run: false, reason: version ? 'skipped' : 'dot not on PATH' },
     },
     null,

@@ -1,3 +1,5 @@
+import { SVG_TEXT_MODES, type SvgTextMode } from '../render/svg-text-mode.js';
+import { RequestRefused } from '../server/http.js';
 import type { ChartRenderer } from '../server/routes/render.js';
 
 type RenderFormat = Parameters<ChartRenderer>[1];
@@ -9,7 +11,9 @@ type RenderFormat = Parameters<ChartRenderer>[1];
  * is already in both languages, as both.
  */
 export function serveRenderer(): ChartRenderer {
-  let ready: Promise<(text: string, format: RenderFormat) => Promise<string | Uint8Array>> | undefined;
+  let ready:
+    | Promise<(text: string, format: RenderFormat, svgText: SvgTextMode) => Promise<string | Uint8Array>>
+    | undefined;
   const load = async () => {
     const [api, { parseChart }, { ChartError }, { LayoutError }, { createFontSet }, { FontRegistry }] =
       await Promise.all([
@@ -22,10 +26,10 @@ export function serveRenderer(): ChartRenderer {
       ]);
     const fonts = createFontSet(new FontRegistry());
     const draw = { svg: api.renderSvg, png: api.renderPng, pdf: api.renderPdf } as const;
-    return async (text: string, format: RenderFormat) => {
+    return async (text: string, format: RenderFormat, svgText: SvgTextMode) => {
       const chart = parseChart(text, { filename: '<request>' });
       try {
-        return await draw[format](chart, { fonts });
+        return await draw[format](chart, { fonts, text: svgText });
       } catch (error) {
         if (!(error instanceof LayoutError)) throw error;
         const message = error.message;
@@ -35,8 +39,13 @@ export function serveRenderer(): ChartRenderer {
       }
     };
   };
-  return async (text, format) => {
+  return async (text, format, svgText = 'embed') => {
+    const mode = SVG_TEXT_MODES.find((m) => m === svgText);
+    if (!mode) {
+      const modes = SVG_TEXT_MODES.join('|');
+      throw new RequestRefused(400, 'bad-text', `text 应为 ${modes}`, `text must be ${modes}`);
+    }
     ready ??= load();
-    return (await ready)(text, format);
+    return (await ready)(text, format, mode);
   };
 }

@@ -87,7 +87,12 @@ describe('POST /api/render', () => {
     expect(notText.status).toBe(422);
   }, 60_000);
 
-  it('refuses an unknown format, and a body over the chart file limit', async () => {
+  it('takes an SVG text mode, and refuses an unknown one or format, and a body over the chart file limit', async () => {
+    const outline = await post('?format=svg&text=outline', CHART);
+    expect(outline.body.toString('utf8')).toBe(await renderSvg(parseChart(CHART), { text: 'outline' }));
+    const badText = await post('?format=svg&text=bold', CHART);
+    expect(badText.status).toBe(400);
+    expect(badText.json().error?.code).toBe('bad-text');
     const bad = await post('?format=gif', CHART);
     expect(bad.status).toBe(400);
     expect(bad.json().error?.code).toBe('bad-format');

@@ -14,9 +14,15 @@ import type { Route } from '../route.js';
 /**
  * Draws a chart's text (YAML or JSON) in a format. Throws a `ChartError` for what is wrong with
  * the chart, including a poster that cannot be set legibly; anything else is the server's fault.
- * The server knows no pipeline: the CLI's `serve` gives it one that keeps its fonts warm.
+ * `svgText` is the request's `text` parameter (an SVG's text mode), unchecked: the renderer
+ * refuses one it does not know. The server knows no pipeline: the CLI's `serve` gives it one
+ * that keeps its fonts warm.
  */
-export type ChartRenderer = (text: string, format: RenderFormat) => Promise<string | Uint8Array>;
+export type ChartRenderer = (
+  text: string,
+  format: RenderFormat,
+  svgText: string | undefined,
+) => Promise<string | Uint8Array>;
 
 function formatParam(value: string | null): RenderFormat {
   const format = RENDER_FORMATS.find((f) => f === value);
@@ -41,7 +47,7 @@ function problemsAnswer(problems: readonly Omit<Problem, 'file'>[]): RouteRespon
 }
 
 /**
- * `POST /api/render?format=svg|png|pdf` with a chart in the body: the file, or its problems as
+ * `POST /api/render?format=svg|png|pdf[&text=embed|outline|text]` with a chart in the body: the file, or its problems as
  * JSON with status 422. Open to build tools (no `Origin`), so a doc build renders on a warm
  * process instead of starting the CLI for each chart.
  */
@@ -53,6 +59,7 @@ export function renderRoutes(render: ChartRenderer): Route[] {
       openToTools: true,
       handle: async (request) => {
         const format = formatParam(request.url.searchParams.get('format'));
+        const svgText = request.url.searchParams.get('text') ?? undefined;
         const bytes = await request.bytes();
         if (bytes.length > MAX_FILE_BYTES) {
           const mb = MAX_FILE_BYTES / 1024 / 1024;
@@ -70,7 +77,7 @@ export function renderRoutes(render: ChartRenderer): Route[] {
           ]);
         }
         try {
-          const file = await render(decoded.text, format);
+          const file = await render(decoded.text, format, svgText);
           return {
             status: 200,
             headers: { 'content-type': RENDER_CONTENT_TYPES[format], 'cache-control': 'no-store' },

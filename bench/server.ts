@@ -1,0 +1,103 @@
+/**
+ * The warm path of issue #20: the built CLI's `serve` in its own process, charts posted to
+ * `POST /api/render` one after another (as a doc build's script would), latency per request
+ * including HTTP, and posters per second. One untimed request per format first: the server
+ * loads the pipeline and fonts on its first request, which is the cold section's business.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Summary, summarise } from './stats.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLI = join(ROOT, 'dist/cli/main.js');
+
+/** What is posted for: the route's query, by the name the table shows. */
+export const SERVER_CASES = {
+  'svg (embed)': 'format=svg',
+  'svg (outline)': 'format=svg&text=outline',
+  png: 'format=png',
+  pdf: 'format=pdf',
+} as const;
+export type ServerFormat = keyof typeof SERVER_CASES;
+export const SERVER_FORMATS = Object.keys(SERVER_CASES) as ServerFormat[];
+
+export interface ServerResult {
+  /** Latency of one request (ms), per format. */
+  readonly latency: Record<ServerFormat, Summary>;
+  /** Posters per second, requests one after another, per format. */
+  readonly perSecond: Record<ServerFormat, number>;
+}
+
+/** Posts `body` to the render route as a build tool does (no Origin); the answer's status. */
+function post(port: number, format: ServerFormat, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, method: 'POST', path: `/api/render?${SERVER_CASES[format]}` },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Starts `fangkongtu serve` on a free port in an empty folder; its port and a stop function. */
+async function startServe(): Promise<{ port: number; stop: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'fkt-bench-serve-'));
+  const child = spawn(process.execPath, [CLI, 'serve', dir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /127\.0\.0\.1:(\d+)/u.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.on('error', reject);
+    child.on('close', (code) => reject(new Error(`fangkongtu serve exited with ${code}`)));
+  });
+  const stop = async () => {
+    const closed = new Promise((resolve) => child.once('close', resolve));
+    child.kill('SIGINT');
+    await closed;
+    await rm(dir, { recursive: true, force: true });
+  };
+  return { port, stop };
+}
+
+/** Every fixture posted `reps` times per format, one request at a time. */
+export async function runServer(fixturesDir: string, reps: number): Promise<ServerResult> {
+  const names = (await readdir(fixturesDir)).filter((f) => f.endsWith('.yaml')).sort();
+  const charts = await Promise.all(names.map((f) => readFile(join(fixturesDir, f), 'utf8')));
+  const { port, stop } = await startServe();
+  try {
+    const latency = {} as Record<ServerFormat, Summary>;
+    const perSecond = {} as Record<ServerFormat, number>;
+    for (const format of SERVER_FORMATS) {
+      const status = await post(port, format, charts[0] as string);
+      if (status !== 200) throw new Error(`POST /api/render?${SERVER_CASES[format]} answered ${status}`);
+      const samples: number[] = [];
+      const started = performance.now();
+      for (let r = 0; r < reps; r++) {
+        for (const chart of charts) {
+          const t = performance.now();
+          const code = await post(port, format, chart);
+          samples.push(performance.now() - t);
+          if (code !== 200) throw new Error(`POST /api/render?${SERVER_CASES[format]} answered ${code}`);
+        }
+      }
+      latency[format] = summarise(samples);
+      perSecond[format] = samples.length / ((performance.now() - started) / 1000);
+    }
+    return { latency, perSecond };
+  } finally {
+    await stop();
+  }
+}
