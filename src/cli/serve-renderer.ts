@@ -1,6 +1,7 @@
 import { SVG_TEXT_MODES, type SvgTextMode } from '../render/svg-text-mode.js';
+import type { Scene } from '../scene/scene.js';
 import { RequestRefused } from '../server/http.js';
-import type { ChartRenderer } from '../server/routes/render.js';
+import type { ChartRenderer, RenderedChart } from '../server/routes/render.js';
 
 type RenderFormat = Parameters<ChartRenderer>[1];
 
@@ -12,7 +13,7 @@ type RenderFormat = Parameters<ChartRenderer>[1];
  */
 export function serveRenderer(): ChartRenderer {
   let ready:
-    | Promise<(text: string, format: RenderFormat, svgText: SvgTextMode) => Promise<string | Uint8Array>>
+    | Promise<(text: string, format: RenderFormat, svgText: SvgTextMode) => Promise<RenderedChart>>
     | undefined;
   const load = async () => {
     const [api, { parseChart }, { ChartError }, { LayoutError }, { createFontSet }, { FontRegistry }] =
@@ -25,11 +26,18 @@ export function serveRenderer(): ChartRenderer {
         import('../fonts/registry.js'),
       ]);
     const fonts = createFontSet(new FontRegistry());
-    const draw = { svg: api.renderSvg, png: api.renderPng, pdf: api.renderPdf } as const;
+    // SVG and PNG answer with the first page only (the route's header gives the count).
+    const draw = {
+      svg: async (pages: Scene[], text: SvgTextMode) =>
+        (await api.renderSvg(pages.slice(0, 1), { fonts, text }))[0],
+      png: async (pages: Scene[]) => (await api.renderPng(pages.slice(0, 1), { fonts }))[0],
+      pdf: (pages: Scene[]) => api.renderPdf(pages, { fonts }),
+    } as const;
     return async (text: string, format: RenderFormat, svgText: SvgTextMode) => {
       const chart = parseChart(text, { filename: '<request>' });
       try {
-        return await draw[format](chart, { fonts, text: svgText });
+        const pages = await api.layoutChart(chart, { fonts });
+        return { file: (await draw[format](pages, svgText)) as string | Uint8Array, pages: pages.length };
       } catch (error) {
         if (!(error instanceof LayoutError)) throw error;
         const message = error.message;

@@ -115,7 +115,8 @@ export function remarkFangkongtu(options: RemarkFangkongtuOptions = {}) {
       fonts ??= render.fonts ?? createFontSet(new FontRegistry());
       let svg: string;
       try {
-        svg = await renderSvg(chart, { ...render, fonts });
+        // Every page of a long chart, in order, one SVG after another.
+        svg = (await renderSvg(chart, { ...render, fonts })).join('\n');
       } catch (err) {
         // A poster that cannot be set legibly on the page says so, at the block.
         if (!(err instanceof LayoutError)) throw err;

@@ -4,7 +4,7 @@ import { chartRoutes } from './routes/charts.js';
 import { fontRoutes } from './routes/fonts.js';
 
 export type { Route, ServerContext } from './route.js';
-export { type ChartRenderer, renderRoutes } from './routes/render.js';
+export { type ChartRenderer, PAGE_COUNT_HEADER, type RenderedChart, renderRoutes } from './routes/render.js';
 export { HOST, MAX_BODY_BYTES, type RunningServer, type ServerOptions, startServer } from './server.js';
 
 /** The built editor page: `dist/web` beside this module's folder in the package. */

@@ -61,6 +61,17 @@ describe('fangkongtu/remark', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('draws every page of a chart too long for one page, in order', async () => {
+    const stages = Array.from({ length: 40 }, (_, i) => `  - name: 环节${i + 1}`).join('\n');
+    const html = String(
+      await build(['```fangkongtu', `name: 很长的图\nstages:\n${stages}`, '```', ''].join('\n')),
+    );
+    const titles = [...html.matchAll(/<title[^>]*>([^<]*)<\/title>/gu)].map((m) => m[1]);
+    expect(titles.length).toBeGreaterThan(1);
+    expect(titles).toEqual(titles.map((_, i) => `很长的图（第 ${i + 1} 页 / 共 ${titles.length} 页）`));
+    expect(html.match(/<svg [^>]*>/gu)).toHaveLength(titles.length);
+  }, 120_000);
+
   it('fails the build on a broken block, located at its line in the Markdown file', async () => {
     const md = [
       '# 两张图',

@@ -13,7 +13,14 @@ import { serveRenderer } from '../../src/cli/serve-renderer.js';
 import { createFontSet } from '../../src/fonts/font-set.js';
 import { FontRegistry } from '../../src/fonts/registry.js';
 import { parseChart } from '../../src/model/parse.js';
-import { editorRoutes, type RunningServer, renderRoutes, startServer } from '../../src/server/index.js';
+import {
+  editorRoutes,
+  PAGE_COUNT_HEADER,
+  type RunningServer,
+  renderRoutes,
+  startServer,
+} from '../../src/server/index.js';
+import { chartYaml } from '../cli/helpers.js';
 import { send } from './helpers.js';
 
 const CHART =
@@ -49,8 +56,8 @@ describe('POST /api/render', () => {
     const fonts = createFontSet(new FontRegistry());
     const chart = parseChart(CHART);
     const expected = {
-      svg: Buffer.from(await renderSvg(chart, { fonts })),
-      png: Buffer.from(await renderPng(chart, { fonts })),
+      svg: Buffer.from((await renderSvg(chart, { fonts }))[0] as string),
+      png: Buffer.from((await renderPng(chart, { fonts }))[0] as Uint8Array),
       pdf: Buffer.from(await renderPdf(chart, { fonts })),
     };
     const types = { svg: 'image/svg+xml', png: 'image/png', pdf: 'application/pdf' };
@@ -59,8 +66,24 @@ describe('POST /api/render', () => {
       expect(answer.status, format).toBe(200);
       expect(answer.headers['content-type']).toBe(types[format]);
       expect(answer.body.equals(expected[format]), format).toBe(true);
+      expect(answer.headers[PAGE_COUNT_HEADER], format).toBe('1');
     }
   }, 120_000);
+
+  it('answers a chart of several pages with its first page as SVG or PNG, every page as PDF, and the count', async () => {
+    // 40 stages (the model's limit) fit no single page legibly: A3, continued.
+    const long = chartYaml('很长的图', { stages: 40, items: 0 });
+    const fonts = createFontSet(new FontRegistry());
+    const pages = await renderSvg(parseChart(long), { fonts });
+    expect(pages.length).toBeGreaterThan(1);
+    const svg = await post('?format=svg', long);
+    expect(svg.status).toBe(200);
+    expect(svg.headers[PAGE_COUNT_HEADER]).toBe(String(pages.length));
+    expect(svg.body.toString('utf8')).toBe(pages[0]);
+    const pdf = await post('?format=pdf', long);
+    expect(pdf.headers[PAGE_COUNT_HEADER]).toBe(String(pages.length));
+    expect(pdf.body.equals(Buffer.from(await renderPdf(parseChart(long), { fonts })))).toBe(true);
+  }, 180_000);
 
   it('takes a chart in JSON too', async () => {
     const answer = await post(
@@ -89,7 +112,7 @@ describe('POST /api/render', () => {
 
   it('takes an SVG text mode, and refuses an unknown one or format, and a body over the chart file limit', async () => {
     const outline = await post('?format=svg&text=outline', CHART);
-    expect(outline.body.toString('utf8')).toBe(await renderSvg(parseChart(CHART), { text: 'outline' }));
+    expect(outline.body.toString('utf8')).toBe((await renderSvg(parseChart(CHART), { text: 'outline' }))[0]);
     const badText = await post('?format=svg&text=bold', CHART);
     expect(badText.status).toBe(400);
     expect(badText.json().error?.code).toBe('bad-text');

@@ -12,6 +12,15 @@ import { json, RequestRefused, type RouteResponse } from '../http.js';
 import type { Route } from '../route.js';
 
 /**
+ * A drawn chart: the file, and how many pages the poster has. SVG and PNG are one page each, so
+ * the file is the first page of a poster of several; a PDF holds every page.
+ */
+export interface RenderedChart {
+  readonly file: string | Uint8Array;
+  readonly pages: number;
+}
+
+/**
  * Draws a chart's text (YAML or JSON) in a format. Throws a `ChartError` for what is wrong with
  * the chart, including a poster that cannot be set legibly; anything else is the server's fault.
  * `svgText` is the request's `text` parameter (an SVG's text mode), unchecked: the renderer
@@ -22,7 +31,10 @@ export type ChartRenderer = (
   text: string,
   format: RenderFormat,
   svgText: string | undefined,
-) => Promise<string | Uint8Array>;
+) => Promise<RenderedChart>;
+
+/** The answer's header giving the poster's number of pages. */
+export const PAGE_COUNT_HEADER = 'x-page-count';
 
 function formatParam(value: string | null): RenderFormat {
   const format = RENDER_FORMATS.find((f) => f === value);
@@ -48,7 +60,8 @@ function problemsAnswer(problems: readonly Omit<Problem, 'file'>[]): RouteRespon
 
 /**
  * `POST /api/render?format=svg|png|pdf[&text=embed|outline|text]` with a chart in the body: the file, or its problems as
- * JSON with status 422. Open to build tools (no `Origin`), so a doc build renders on a warm
+ * JSON with status 422. The `x-page-count` header says how many pages the poster has: an SVG or
+ * PNG answer is its first page (a tool wanting every page of a long chart asks for the PDF). Open to build tools (no `Origin`), so a doc build renders on a warm
  * process instead of starting the CLI for each chart.
  */
 export function renderRoutes(render: ChartRenderer): Route[] {
@@ -77,10 +90,14 @@ export function renderRoutes(render: ChartRenderer): Route[] {
           ]);
         }
         try {
-          const file = await render(decoded.text, format, svgText);
+          const { file, pages } = await render(decoded.text, format, svgText);
           return {
             status: 200,
-            headers: { 'content-type': RENDER_CONTENT_TYPES[format], 'cache-control': 'no-store' },
+            headers: {
+              'content-type': RENDER_CONTENT_TYPES[format],
+              'cache-control': 'no-store',
+              [PAGE_COUNT_HEADER]: String(pages),
+            },
             body: file,
           };
         } catch (error) {
