@@ -100,7 +100,8 @@ export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}
     // The search plans with the rows' heights, a lower bound of ELK's flow. When ELK draws a page
     // so much taller that its text would fall below the minimum, plan again for a page shorter
     // by that much, and by more each time (so pages split sooner and the loop ends): until the
-    // plan fits, or a stage that ELK draws too tall even alone on its page is refused.
+    // plan fits, or a stage (or stages a loop joins) that ELK draws too tall alone on a page is
+    // refused.
     let room = area;
     for (let attempt = 0; ; attempt++) {
       const plan = planPoster((side) => shapes.shape(side), { ...bounds, area: room });
@@ -110,8 +111,9 @@ export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}
       }
       const drawn = await compose(chart, shapes, plan, page);
       if (Array.isArray(drawn)) return drawn;
-      if (drawn.page.end - drawn.page.start === 1) {
-        refusal = { reason: 'row', row: drawn.page.start, best: drawn.fits };
+      const { start, end } = drawn.page;
+      if (shapes.shape(plan.side).joined.slice(start, end - 1).every(Boolean)) {
+        refusal = { reason: 'row', row: start, last: end - 1, best: drawn.fits };
         break;
       }
       room = { ...room, height: room.height / Math.max(drawn.taller, 1 + SHRINK * 2 ** attempt) };
