@@ -112,7 +112,8 @@ export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}
       const drawn = await compose(chart, shapes, plan, page);
       if (Array.isArray(drawn)) return drawn;
       const { start, end } = drawn.page;
-      if (shapes.shape(plan.side).joined.slice(start, end - 1).every(Boolean)) {
+      const { joined } = shapes.shape(plan.side);
+      if (joined.slice(start, end - 1).every(Boolean)) {
         refusal = { reason: 'row', row: start, last: end - 1, best: drawn.fits };
         break;
       }
