@@ -89,25 +89,30 @@ function placeEn(path: readonly (string | number)[] = []): string {
   return formatPath(path.slice(0, -2));
 }
 
-/** The parts of a chart that hold levels, with each level still as written. */
-interface WordChart {
-  readonly levelScale?: LevelScale;
-  readonly stages: readonly {
-    readonly risk?: { readonly level?: string };
-    readonly branches?: readonly { readonly risk?: { readonly level?: string } }[];
-  }[];
+/** The value at a path of a chart, whatever holds it (a parsed object, the editor's document). */
+export type PathReader = (path: readonly (string | number)[]) => unknown;
+
+/** A reader of a plain object's paths. */
+export function objectReader(root: unknown): PathReader {
+  return (path) =>
+    path.reduce<unknown>(
+      (value, key) =>
+        value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined,
+      root,
+    );
 }
 
 /** Every level the chart writes, in stage order (a stage's own box before its exits'). */
-export function writtenLevels(chart: WordChart): WrittenLevel[] {
-  return chart.stages.flatMap((stage, i) => {
-    const boxes: [(string | number)[], string | undefined][] = [
-      [['stages', i, 'risk', 'level'], stage.risk?.level],
-      ...(stage.branches ?? []).map((b, k): [(string | number)[], string | undefined] => [
-        ['stages', i, 'branches', k, 'risk', 'level'],
-        b.risk?.level,
-      ]),
-    ];
-    return boxes.flatMap(([path, word]) => (word === undefined ? [] : [{ path, word }]));
-  });
+export function writtenLevels(read: PathReader): WrittenLevel[] {
+  const written: WrittenLevel[] = [];
+  const add = (path: (string | number)[]) => {
+    const word = read(path);
+    if (typeof word === 'string') written.push({ path, word });
+  };
+  for (let i = 0; read(['stages', i]) !== undefined; i++) {
+    add(['stages', i, 'risk', 'level']);
+    for (let k = 0; read(['stages', i, 'branches', k]) !== undefined; k++)
+      add(['stages', i, 'branches', k, 'risk', 'level']);
+  }
+  return written;
 }

@@ -9,7 +9,7 @@ import {
 } from './field-messages.js';
 import { flowProblems } from './flow-rules.js';
 import { chartKeys, type KeyNode } from './keys.js';
-import { chartScale, LEVEL_WORD_LIST, LEVEL_WORDS, writtenLevels } from './levels.js';
+import { chartScale, LEVEL_WORD_LIST, LEVEL_WORDS, objectReader, writtenLevels } from './levels.js';
 import { FORBIDDEN_CHARS, normaliseText, stripNumbering } from './normalise.js';
 import {
   DEFAULT_LEVEL_SCALE,
@@ -266,7 +266,7 @@ export const chartSchema = chartObject
   .superRefine((chart, ctx) => {
     for (const problem of [
       ...flowProblems(chart),
-      ...chartScale(chart.levelScale, writtenLevels(chart)).problems,
+      ...chartScale(chart.levelScale, writtenLevels(objectReader(chart))).problems,
     ])
       ctx.addIssue({ code: 'custom', path: [...problem.path], input: undefined, params: problem.message });
   })
@@ -282,7 +282,7 @@ type WordedChart = z.output<typeof chartObject>;
  * 一级 comes out in its own words again (and a chart in 高/中/低 is exactly as before).
  */
 function normaliseLevels(chart: WordedChart): PowerChart {
-  const { scale } = chartScale(chart.levelScale, writtenLevels(chart));
+  const { scale } = chartScale(chart.levelScale, writtenLevels(objectReader(chart)));
   const risk = (box: WordedChart['stages'][number]['risk']): RiskBox | undefined =>
     box && {
       items: box.items,

@@ -1,8 +1,8 @@
 import { chartJsonSchema } from '../model/json-schema.js';
 import { chartKeys, childKeyNode, type KeyNode } from '../model/keys.js';
-import { chartScale, type WrittenLevel } from '../model/levels.js';
+import { chartScale, writtenLevels } from '../model/levels.js';
 import { LEVEL_SCALES, levelWords, RISK_LEVELS } from '../model/types.js';
-import type { ChartDoc, FieldPath } from './chart-doc.js';
+import type { ChartDoc } from './chart-doc.js';
 
 /**
  * The form, derived from the model: its key tree (`chartKeys`: which keys, their Chinese names,
@@ -159,17 +159,7 @@ export function chartForm(): readonly FieldSpec[] {
  */
 export function levelChoices(doc: ChartDoc): Choice[] {
   const declared = LEVEL_SCALES.find((scale) => scale === doc.get(['levelScale']));
-  const written: WrittenLevel[] = [];
-  const add = (path: FieldPath) => {
-    const word = doc.get(path);
-    if (typeof word === 'string') written.push({ path, word });
-  };
-  for (let i = 0; doc.get(['stages', i]) !== undefined; i++) {
-    add(['stages', i, 'risk', 'level']);
-    for (let k = 0; doc.get(['stages', i, 'branches', k]) !== undefined; k++) {
-      add(['stages', i, 'branches', k, 'risk', 'level']);
-    }
-  }
+  const written = writtenLevels((path) => doc.get(path));
   const words = levelWords(chartScale(declared, written).scale);
   return RISK_LEVELS.map((level) => ({ label: words[level], zh: words[level], en: level }));
 }
