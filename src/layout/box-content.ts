@@ -247,11 +247,11 @@ class SideBox {
 export function riskContent(
   ctx: ContentContext,
   risk: NonNullable<Stage['risk']>,
-  index: number,
+  field: string,
 ): BoxContent {
   const { theme } = ctx;
-  const box = new SideBox(ctx, theme.widths.risk, '风险点', `stages[${index}].risk`);
-  const { body, stack, field } = box;
+  const box = new SideBox(ctx, theme.widths.risk, '风险点', field);
+  const { body, stack } = box;
   stack.add(box.list(risk.items), body, theme.colors.text, `${field}.items`);
   if (!risk.level) return box.content();
   const label = box.paragraph('风险等级：', 'bold');
@@ -288,11 +288,11 @@ export function levelBadge(
 export function controlContent(
   ctx: ContentContext,
   control: NonNullable<Stage['control']>,
-  index: number,
+  field: string,
 ): BoxContent {
   const { theme } = ctx;
-  const box = new SideBox(ctx, theme.widths.control, '防控措施', `stages[${index}].control`);
-  const { body, stack, field } = box;
+  const box = new SideBox(ctx, theme.widths.control, '防控措施', field);
+  const { body, stack } = box;
   if (control.intro)
     stack.add(box.paragraph(control.intro, 'body'), body, theme.colors.text, `${field}.intro`);
   stack.add(box.list(control.items), body, theme.colors.text, `${field}.items`, body * 0.2);

@@ -1,6 +1,13 @@
 import { branchRoute } from '../model/flow.js';
-import type { PowerChart } from '../model/types.js';
-import { type BoxContent, type ContentContext, exitContent, labelContent } from './box-content.js';
+import type { PowerChart, RiskLevel } from '../model/types.js';
+import {
+  type BoxContent,
+  type ContentContext,
+  controlContent,
+  exitContent,
+  labelContent,
+  riskContent,
+} from './box-content.js';
 import type { Size } from './elk-graph.js';
 import type { PlacedRow, Rect } from './run-elk.js';
 
@@ -18,12 +25,24 @@ const LOOP_INSET = 14;
 const LOOP_STEP = 6;
 /** Widest a label in the gap between two rows may be before it wraps. */
 const BAND_LABEL_WIDTH = 96;
+/** The least length of an arrow's last leg down into an exit on a row of its own (its head is 6). */
+const EXIT_DROP = 10;
 
 /** One exit of a stage: its end terminal and the condition (条件) over it. */
 export interface ExitPiece {
   readonly branch: number;
   readonly box: BoxContent;
   readonly label: BoxContent;
+}
+
+/**
+ * An exit with its own 风险点 or 防控措施: it gets a row of its own below its stage, its terminal
+ * in the exit lane and its boxes in the side columns, aligned like a stage's.
+ */
+export interface BoxedExitPiece extends ExitPiece {
+  readonly risk?: BoxContent;
+  readonly level?: RiskLevel;
+  readonly control?: BoxContent;
 }
 
 /** A branch to another stage (a loop back, or a jump past the next), drawn in the loop lane. */
@@ -47,8 +66,10 @@ export interface NextPiece {
 
 /** Every branch of a chart measured, and the room the flow must make for them. */
 export interface MeasuredBranches {
-  /** Per row, its exits top to bottom. */
+  /** Per row, its exits top to bottom (those without boxes of their own, drawn in its lane). */
   readonly exits: readonly (readonly ExitPiece[])[];
+  /** Per row, its exits with boxes of their own, each on a row of its own below the stage. */
+  readonly boxed: readonly (readonly BoxedExitPiece[])[];
   readonly jumps: readonly JumpPiece[];
   readonly nexts: readonly NextPiece[];
   /** Width of the exit lane node, 0 when the chart has no exit (then there is no exit lane). */
@@ -73,6 +94,7 @@ export function measureBranches(ctx: ContentContext, chart: PowerChart): Measure
   const { theme } = ctx;
   const gap = theme.spacing.columnGap;
   const exits: ExitPiece[][] = chart.stages.map(() => []);
+  const boxed: BoxedExitPiece[][] = chart.stages.map(() => []);
   const jumps: JumpPiece[] = [];
   const nexts: NextPiece[] = [];
   // Height of the labels stacked so far in each gap between rows.
@@ -82,7 +104,7 @@ export function measureBranches(ctx: ContentContext, chart: PowerChart): Measure
       const field = `stages[${i}].branches[${k}]`;
       const route = branchRoute(chart.stages, i, branch.to);
       if (route.kind === 'exit') {
-        exits[i]?.push({
+        const piece = {
           branch: k,
           box: exitContent(ctx, branch.to, `${field}.to`, EXIT_WIDTH),
           label: labelContent(
@@ -91,7 +113,17 @@ export function measureBranches(ctx: ContentContext, chart: PowerChart): Measure
             `${field}.when`,
             gap + EXIT_WIDTH - EXIT_LABEL_INSET - LABEL_GAP,
           ),
-        });
+        };
+        if (!branch.risk && !branch.control) exits[i]?.push(piece);
+        else
+          boxed[i]?.push({
+            ...piece,
+            ...(branch.risk && {
+              risk: riskContent(ctx, branch.risk, `${field}.risk`),
+              ...(branch.risk.level && { level: branch.risk.level }),
+            }),
+            ...(branch.control && { control: controlContent(ctx, branch.control, `${field}.control`) }),
+          });
       } else {
         const width = route.kind === 'next' ? theme.widths.stage / 2 + gap - 2 * LABEL_GAP : BAND_LABEL_WIDTH;
         const label = labelContent(ctx, branch.when, `${field}.when`, width);
@@ -105,9 +137,14 @@ export function measureBranches(ctx: ContentContext, chart: PowerChart): Measure
       }
     }
   });
-  const hasExits = exits.some((e) => e.length > 0);
+  const hasExits = exits.some((e) => e.length > 0) || boxed.some((e) => e.length > 0);
   if (!hasExits && jumps.length === 0 && nexts.length === 0) return undefined;
-  const labels = [...stacks.values(), ...nexts.map((p) => p.label.height + 2 * LABEL_GAP)];
+  const labels = [
+    ...stacks.values(),
+    ...nexts.map((p) => p.label.height + 2 * LABEL_GAP),
+    // Over the arrow into an exit on its own row, in the gap above that row.
+    ...boxed.flat().map((p) => p.label.height + 2 * LABEL_GAP + EXIT_DROP),
+  ];
   const rowGap = Math.max(theme.spacing.rowGap, ...labels);
   // Loop lines run LOOP_INSET, +LOOP_STEP… left of the stage, in the lane ELK keeps between the
   // risk column and the stage (its spacing on both sides plus the lane node).
@@ -116,6 +153,7 @@ export function measureBranches(ctx: ContentContext, chart: PowerChart): Measure
   const extraWidth = (hasExits ? EXIT_WIDTH + gap : 0) + (loopWidth === undefined ? 0 : loopWidth + gap);
   return {
     exits,
+    boxed,
     jumps,
     nexts,
     exitWidth: hasExits ? EXIT_WIDTH : 0,
@@ -301,4 +339,40 @@ export function rowBands(rows: readonly PlacedRow[]): { top: number; bottom: num
 /** The boxes and lanes of a row that take room. */
 function rowRects(r: PlacedRow): Rect[] {
   return [r.stage, r.risk, r.control, r.exitLane].filter((x): x is Rect => x !== undefined && x.height > 0);
+}
+
+/** The height of the row an exit with its own boxes takes below its stage: its tallest box. */
+export function boxedExitHeight(piece: BoxedExitPiece): number {
+  return Math.max(piece.box.height, piece.risk?.height ?? 0, piece.control?.height ?? 0);
+}
+
+/**
+ * Places an exit with its own boxes on its row (its terminal where ELK put the row's exit lane,
+ * as tall as the terminal) and routes its arrow: out of the stage's right side near its bottom
+ * corner, down the trunk beside the stage the lane's other exits share, through the gap above
+ * the exit's row (`band`, its label over the arrow there) and down into the terminal's top.
+ */
+export function placeBoxedExit(
+  piece: BoxedExitPiece,
+  stage: Rect,
+  lane: Rect,
+  band: { top: number; bottom: number },
+): PlacedExit {
+  const right = stage.x + stage.width;
+  const sy = stage.y + stage.height - Math.min(6, stage.height / 4);
+  const box = { x: lane.x, y: lane.y, width: piece.box.width, height: piece.box.height };
+  const turn = band.bottom - EXIT_DROP;
+  const cx = box.x + box.width / 2;
+  return {
+    piece,
+    box,
+    label: { x: right + EXIT_LABEL_INSET, y: turn - LABEL_GAP - piece.label.height },
+    points: [
+      [right, sy],
+      [right + ELBOW, sy],
+      [right + ELBOW, turn],
+      [cx, turn],
+      [cx, box.y],
+    ],
+  };
 }

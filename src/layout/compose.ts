@@ -1,5 +1,5 @@
 import type { FontSet } from '../fonts/font-set.js';
-import { DEFAULT_LEVEL_SCALE, levelWords, type PowerChart } from '../model/types.js';
+import { DEFAULT_LEVEL_SCALE, levelWords, type PowerChart, type RiskLevel } from '../model/types.js';
 import type { SceneTextArea } from '../scene/scene.js';
 import type { TextCache } from '../text/index.js';
 import type { Theme } from '../theme/theme.js';
@@ -11,14 +11,19 @@ import {
   stageContent,
 } from './box-content.js';
 import {
+  type BoxedExitPiece,
+  boxedExitHeight,
   exitLaneSize,
   type MeasuredBranches,
   measureBranches,
   nextLabelAt,
+  type PlacedExit,
+  placeBoxedExit,
   placeExits,
   placeJumps,
   rowBands,
 } from './branches.js';
+import type { RowSizes } from './elk-graph.js';
 import { drawContinuations, type PageFrame, stackPage } from './frame.js';
 import {
   type Block,
@@ -90,8 +95,8 @@ export function measurePoster(
     theme.widths.risk + gap + theme.widths.stage + gap + theme.widths.control + (branches?.extraWidth ?? 0);
   const rows: RowContent[] = chart.stages.map((stage, i) => ({
     stage: stageContent(ctx, chart.stages, i),
-    ...(stage.risk && { risk: riskContent(ctx, stage.risk, i) }),
-    ...(stage.control && { control: controlContent(ctx, stage.control, i) }),
+    ...(stage.risk && { risk: riskContent(ctx, stage.risk, `stages[${i}].risk`) }),
+    ...(stage.control && { control: controlContent(ctx, stage.control, `stages[${i}].control`) }),
   }));
   const blocks = { ...ctx, width };
   const loop = branches?.loopWidth;
@@ -122,8 +127,12 @@ export function rowHeights(m: MeasuredPoster): number[] {
   return m.rows.map((row, i) => {
     const lane = m.branches && exitLaneSize(m.branches, i, row.control !== undefined);
     const top = i === 0 ? (m.branches?.topBand ?? 0) : 0;
+    // An exit with its own boxes takes a row below its stage, at least the least row gap apart.
+    const exitRows = (m.branches?.boxed[i] ?? []).reduce((h, p) => h + m.rowGap + boxedExitHeight(p), 0);
     return (
-      top + Math.max(row.stage.height, row.risk?.height ?? 0, row.control?.height ?? 0, lane?.height ?? 0)
+      top +
+      Math.max(row.stage.height, row.risk?.height ?? 0, row.control?.height ?? 0, lane?.height ?? 0) +
+      exitRows
     );
   });
 }
@@ -159,17 +168,32 @@ export async function arrangePage(
   const { frame } = page;
   const { start, end } = page.rows;
   const gap = theme.spacing.columnGap;
-  const sizes = rows.slice(start, end).map((row, k) => {
-    if (!branches) return row;
-    const exitLane = exitLaneSize(branches, start + k, row.control !== undefined);
-    const loop = branches.loopWidth;
-    return {
-      ...row,
-      ...(loop !== undefined && { loopLane: { width: loop, height: 0 } }),
-      ...(exitLane && { exitLane }),
-    };
-  });
-  const flow = await placeRows(sizes, { column: gap, row: page.rowGap }, measured.stageX);
+  // ELK's rows: each stage's, then one for each of its exits with boxes of their own, whose
+  // stage slot is an empty node on the chain so the side columns stay aligned.
+  const sizes: RowSizes[] = [];
+  const stageAt: number[] = [];
+  const loopLane =
+    branches?.loopWidth === undefined ? {} : { loopLane: { width: branches.loopWidth, height: 0 } };
+  for (let i = start; i < end; i++) {
+    const row = rows[i] as RowContent;
+    stageAt.push(sizes.length);
+    if (!branches) {
+      sizes.push(row);
+      continue;
+    }
+    const exitLane = exitLaneSize(branches, i, row.control !== undefined);
+    sizes.push({ ...row, ...loopLane, ...(exitLane && { exitLane }) });
+    for (const piece of branches.boxed[i] ?? [])
+      sizes.push({
+        stage: { width: row.stage.width, height: 0 },
+        ...(piece.risk && { risk: piece.risk }),
+        ...loopLane,
+        exitLane: { width: branches.exitWidth, height: piece.box.height },
+        ...(piece.control && { control: piece.control }),
+      });
+  }
+  const laid = await placeRows(sizes, { column: gap, row: page.rowGap }, measured.stageX);
+  const flow = { height: laid.height, rows: stageAt.map((j) => laid.rows[j] as PlacedRow) };
   const topBand = start === 0 ? (branches?.topBand ?? 0) : 0;
   const stack = stackPage(frame, theme, flow.height + topBand);
 
@@ -193,29 +217,19 @@ export async function arrangePage(
     });
     placedStages.push({ id: stageId, rect: stage });
     b.content(row.stage, stage.x, stage.y, stageId);
-    const cy = stage.y + stage.height / 2;
-    if (row.risk && placed.risk) {
-      const r = shift(placed.risk, flowTop);
-      const risk = drawRisk(b, theme, chart, i, r, row.risk);
-      connector(b, theme, risk, stageId, r.x + r.width, stage.x, cy);
-    }
-    if (row.control && placed.control) {
-      const c = shift(placed.control, flowTop);
-      const control = b.box({
-        id: sceneIds.control(i),
-        kind: 'control',
-        stage: stageId,
-        ...c,
-        fill: theme.colors.controlFill,
-        stroke: theme.colors.controlStroke,
-        strokeWidth: theme.widths.box,
-        dash: [],
-        radius: 3,
-        band: { height: row.control.bandHeight, fill: theme.colors.controlBand },
-      });
-      b.content(row.control, c.x, c.y, control);
-      connector(b, theme, control, stageId, stage.x + stage.width, c.x, cy);
-    }
+    const level = chart.stages[i]?.risk?.level;
+    const owner = { id: sceneIds.risk(i), stage: stageId };
+    if (row.risk && placed.risk)
+      drawRisk(b, theme, owner, level, shift(placed.risk, flowTop), row.risk, stage);
+    if (row.control && placed.control)
+      drawControl(
+        b,
+        theme,
+        { id: sceneIds.control(i), stage: stageId },
+        shift(placed.control, flowTop),
+        row.control,
+        stage,
+      );
     const next = flow.rows[k + 1];
     if (next) {
       const x = stage.x + stage.width / 2;
@@ -235,13 +249,10 @@ export async function arrangePage(
     }
   });
   if (branches)
-    drawBranches(
-      b,
-      theme,
-      pageBranches(branches, start, end),
-      start,
-      flow.rows.map((r) => shiftRow(r, flowTop)),
-    );
+    drawBranches(b, theme, pageBranches(branches, start, end), start, {
+      all: laid.rows.map((r) => shiftRow(r, flowTop)),
+      stageAt,
+    });
   const [firstStage, lastStage] = [placedStages[0], placedStages.at(-1)];
   if (firstStage && lastStage)
     drawContinuations(b, theme, frame, stack, { first: firstStage, last: lastStage }, ARROW);
@@ -278,21 +289,35 @@ export async function arrangePage(
   return { width, height: stack.height, builder: b, missing };
 }
 
-/** Draws stage `i`'s risk box, outlined in its level's style, with its badge; returns its id. */
+/**
+ * Whose a side box is: its id, its stage's id and, for an exit's own box, the exit's id (its
+ * connector then joins the exit).
+ */
+interface SideOwner {
+  readonly id: string;
+  readonly stage: string;
+  readonly exit?: string;
+}
+
+/**
+ * Draws a risk box, outlined in its level's style, with its badge, and its connector to
+ * `holder` (its stage or exit) on the right.
+ */
 function drawRisk(
   b: SceneBuilder,
   theme: Theme,
-  chart: PowerChart,
-  i: number,
+  owner: SideOwner,
+  level: RiskLevel | undefined,
   r: Rect,
   content: BoxContent,
-): string {
-  const level = chart.stages[i]?.risk?.level;
+  holder: Rect,
+): void {
   const style = level ? theme.levels[level] : undefined;
   const box = b.box({
-    id: sceneIds.risk(i),
+    id: owner.id,
     kind: 'risk',
-    stage: sceneIds.stage(i),
+    stage: owner.stage,
+    ...(owner.exit && { exit: owner.exit }),
     ...(level && { level }),
     ...r,
     fill: theme.colors.riskFill,
@@ -304,7 +329,35 @@ function drawRisk(
   });
   b.content(content, r.x, r.y, box);
   if (content.badge) drawBadge(b, theme, content.badge, box, r.x, r.y, true);
-  return box;
+  const cy = holder.y + holder.height / 2;
+  connector(b, theme, box, owner.exit ?? owner.stage, r.x + r.width, holder.x, cy);
+}
+
+/** Draws a control box and its connector to `holder` (its stage or exit) on the left. */
+function drawControl(
+  b: SceneBuilder,
+  theme: Theme,
+  owner: SideOwner,
+  c: Rect,
+  content: BoxContent,
+  holder: Rect,
+): void {
+  const control = b.box({
+    id: owner.id,
+    kind: 'control',
+    stage: owner.stage,
+    ...(owner.exit && { exit: owner.exit }),
+    ...c,
+    fill: theme.colors.controlFill,
+    stroke: theme.colors.controlStroke,
+    strokeWidth: theme.widths.box,
+    dash: [],
+    radius: 3,
+    band: { height: content.bandHeight, fill: theme.colors.controlBand },
+  });
+  b.content(content, c.x, c.y, control);
+  const cy = holder.y + holder.height / 2;
+  connector(b, theme, control, owner.exit ?? owner.stage, holder.x + holder.width, c.x, cy);
 }
 
 /**
@@ -401,8 +454,13 @@ function drawBranches(
   theme: Theme,
   branches: MeasuredBranches,
   start: number,
-  rows: readonly PlacedRow[],
+  placed: { readonly all: readonly PlacedRow[]; readonly stageAt: readonly number[] },
 ) {
+  const rows = placed.stageAt.map((j) => placed.all[j] as PlacedRow);
+  // The gaps between ELK's rows; a stage's own gap below (see rowBands) is the one just above
+  // the next stage, past the rows of its exits with boxes of their own.
+  const gaps = rowBands(placed.all);
+  const bands = placed.stageAt.slice(1).map((j) => gaps[j - 1] as { top: number; bottom: number });
   const line = { stroke: theme.colors.line, width: theme.widths.line, arrow: ARROW };
   const label = (id: string, of: string, content: BoxContent, at: { x: number; y: number }) =>
     b.content(
@@ -411,35 +469,60 @@ function drawBranches(
       at.y,
       b.box({ id, kind: 'label', line: of, ...at, width: content.width, height: content.height }),
     );
+  // An exit's terminal, its arrow and label; and the boxes of its own on its row, if it has any.
+  const drawExit = (i: number, exit: PlacedExit, own?: { row: PlacedRow; piece: BoxedExitPiece }) => {
+    const k = exit.piece.branch;
+    const stage = sceneIds.stage(i);
+    const id = b.box({
+      id: sceneIds.exit(i, k),
+      kind: 'exit',
+      stage,
+      ...exit.box,
+      fill: theme.colors.exitFill,
+      stroke: theme.colors.exitStroke,
+      strokeWidth: theme.widths.stageBox,
+      dash: [],
+      radius: 0,
+    });
+    b.content(exit.piece.box, exit.box.x, exit.box.y, id);
+    b.line({ id: sceneIds.branch(i, k), kind: 'branch', from: stage, to: id, points: exit.points, ...line });
+    label(sceneIds.label(i, k), sceneIds.branch(i, k), exit.piece.label, exit.label);
+    if (!own) return;
+    const { row, piece } = own;
+    if (piece.risk && row.risk)
+      drawRisk(
+        b,
+        theme,
+        { id: sceneIds.risk(id), stage, exit: id },
+        piece.level,
+        row.risk,
+        piece.risk,
+        exit.box,
+      );
+    if (piece.control && row.control)
+      drawControl(
+        b,
+        theme,
+        { id: sceneIds.control(id), stage, exit: id },
+        row.control,
+        piece.control,
+        exit.box,
+      );
+  };
   rows.forEach((row, r) => {
     if (!row.exitLane) return;
-    const i = start + r;
-    for (const exit of placeExits(branches, r, row.stage, row.exitLane, row.control !== undefined)) {
-      const k = exit.piece.branch;
-      const id = b.box({
-        id: sceneIds.exit(i, k),
-        kind: 'exit',
-        stage: sceneIds.stage(i),
-        ...exit.box,
-        fill: theme.colors.exitFill,
-        stroke: theme.colors.exitStroke,
-        strokeWidth: theme.widths.stageBox,
-        dash: [],
-        radius: 0,
-      });
-      b.content(exit.piece.box, exit.box.x, exit.box.y, id);
-      b.line({
-        id: sceneIds.branch(i, k),
-        kind: 'branch',
-        from: sceneIds.stage(i),
-        to: id,
-        points: exit.points,
-        ...line,
-      });
-      label(sceneIds.label(i, k), sceneIds.branch(i, k), exit.piece.label, exit.label);
-    }
+    for (const exit of placeExits(branches, r, row.stage, row.exitLane, row.control !== undefined))
+      drawExit(start + r, exit);
   });
-  const bands = rowBands(rows);
+  rows.forEach((row, r) => {
+    const at = placed.stageAt[r] as number;
+    (branches.boxed[r] ?? []).forEach((piece, m) => {
+      const exitRow = placed.all[at + 1 + m] as PlacedRow;
+      const band = gaps[at + m] as { top: number; bottom: number };
+      const exit = placeBoxedExit(piece, row.stage, exitRow.exitLane as Rect, band);
+      drawExit(start + r, exit, { row: exitRow, piece });
+    });
+  });
   for (const jump of placeJumps(branches, rows, bands)) {
     const [from, to] = [start + jump.piece.from, start + jump.piece.to];
     const { branch } = jump.piece;
@@ -476,6 +559,7 @@ function pageBranches(branches: MeasuredBranches, start: number, end: number): M
   return {
     ...branches,
     exits: branches.exits.slice(start, end),
+    boxed: branches.boxed.slice(start, end),
     jumps: branches.jumps
       .filter((j) => on(j.from) && on(j.to))
       .map((j) => ({
@@ -495,6 +579,9 @@ function pageBranches(branches: MeasuredBranches, start: number, end: number): M
 function branchContents(branches: MeasuredBranches): BoxContent[] {
   return [
     ...branches.exits.flat().flatMap((e) => [e.box, e.label]),
+    ...branches.boxed
+      .flat()
+      .flatMap((e) => [e.box, e.label, e.risk, e.control].filter((c): c is BoxContent => c !== undefined)),
     ...branches.jumps.map((j) => j.label),
     ...branches.nexts.map((n) => n.label),
   ];

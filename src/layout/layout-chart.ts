@@ -1,6 +1,5 @@
 import { createFontSet, type FontSet, fontById } from '../fonts/font-set.js';
 import { FontRegistry } from '../fonts/registry.js';
-import { branchRoute } from '../model/flow.js';
 import type { PowerChart } from '../model/types.js';
 import { PT_PER_MM } from '../scene/page.js';
 import { SCENE_FORMAT, SCENE_VERSION, type Scene, type SceneFont } from '../scene/scene.js';
@@ -64,7 +63,6 @@ const SIDE_WIDTH = { min: 0.6, max: 4 } as const;
  * own, or that the margins leave no room.
  */
 export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}): Promise<Scene[]> {
-  refuseExitBoxes(chart);
   const theme = options.theme ?? colorTheme;
   const fonts = options.fonts ?? createFontSet(new FontRegistry());
   const choice = options.page ?? 'auto';
@@ -190,21 +188,6 @@ async function compose(
       page.theme.colors.background,
     ),
   );
-}
-
-/** Refuses a chart whose exits have side boxes: dropping them from the poster would lose them. */
-function refuseExitBoxes(chart: PowerChart): void {
-  for (const [i, stage] of chart.stages.entries()) {
-    for (const branch of stage.branches ?? []) {
-      if (!branch.risk && !branch.control) continue;
-      if (branchRoute(chart.stages, i, branch.to).kind !== 'exit') continue;
-      throw new LayoutError(
-        'exit-boxes',
-        `“${chart.name}”: the exit “${branch.to}” of stage “${stage.name}” has its own risk or control box, which the poster cannot draw yet (an exit is an end terminal in the narrow lane beside its stage, between the stage's own boxes); write them under the stage / ` +
-          `“${chart.name}”：环节“${stage.name}”的分支“${branch.to}”带有自己的风险点或防控措施，防控图暂不能画出（分支结果画在该环节旁的窄栏中，两侧已是该环节的风险点和防控措施），请写在该环节下`,
-      );
-    }
-  }
 }
 
 /** The LayoutError for a chart no page of the last size tried can hold legibly. */

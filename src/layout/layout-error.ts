@@ -1,12 +1,9 @@
 /**
  * Why a poster was refused: `illegible` — some text would be smaller than the smallest allowed
  * size on paper even with a stage (or the stages a loop spans) on a page of its own, or the page
- * is too narrow for legible text at all; `no-room` — the margins leave no page to draw on;
- * `exit-boxes` — an exit (分支 to an outcome) has its own 风险点 or 防控措施, which the poster
- * cannot draw yet (an exit is an end terminal in the narrow lane beside its stage, with no room
- * for side boxes of its own).
+ * is too narrow for legible text at all; `no-room` — the margins leave no page to draw on.
  */
-export type LayoutRefusal = 'illegible' | 'no-room' | 'exit-boxes';
+export type LayoutRefusal = 'illegible' | 'no-room';
 
 /** Thrown when a poster cannot be set legibly on the chosen page; the message says what to do. */
 export class LayoutError extends Error {

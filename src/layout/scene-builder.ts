@@ -13,8 +13,10 @@ export const sceneIds = {
   legend: 'legend',
   footer: 'footer',
   stage: (row: number) => `stage-${row}`,
-  risk: (row: number) => `risk-${row}`,
-  control: (row: number) => `control-${row}`,
+  /** The risk box of stage `row`, or of an exit (given its id: an exit's own box). */
+  risk: (row: number | string) => (typeof row === 'number' ? `risk-${row}` : `${row}-risk`),
+  /** The control box of stage `row`, or of an exit (given its id). */
+  control: (row: number | string) => (typeof row === 'number' ? `control-${row}` : `${row}-control`),
   /** The swatch of one level in the legend. */
   swatch: (level: string) => `swatch-${level}`,
   /** The level badge inside a risk box or a swatch. */

@@ -130,23 +130,27 @@ export interface SceneStageBox extends SceneRect, ScenePaint {
   readonly terminal: boolean;
 }
 
-/** A stage's risk box (风险点), left of the stage. */
+/** A stage's risk box (风险点), left of the stage; or an exit's, left of the exit. */
 export interface SceneRiskBox extends SceneRect, ScenePaint {
   readonly id: string;
   readonly kind: 'risk';
   /** Id of the stage box it belongs to. */
   readonly stage: string;
+  /** An exit's own box: id of that exit (of `stage`), which its connector joins instead of the stage. */
+  readonly exit?: string;
   /** Absent when the chart gives no level (no 风险等级 line is drawn then). */
   readonly level?: SceneLevel;
   readonly band: SceneBand;
 }
 
-/** A stage's control box (防控措施), right of the stage. */
+/** A stage's control box (防控措施), right of the stage; or an exit's, right of the exit. */
 export interface SceneControlBox extends SceneRect, ScenePaint {
   readonly id: string;
   readonly kind: 'control';
   /** Id of the stage box it belongs to. */
   readonly stage: string;
+  /** An exit's own box: id of that exit (of `stage`), which its connector joins instead of the stage. */
+  readonly exit?: string;
   readonly band: SceneBand;
 }
 
@@ -226,12 +230,12 @@ export interface SceneFlowLine extends SceneStroke {
   readonly arrow: SceneArrow;
 }
 
-/** The plain line joining a side box to its stage. */
+/** The plain line joining a side box to its stage (or an exit's own box to the exit). */
 export interface SceneConnectorLine extends SceneStroke {
   readonly kind: 'connector';
   /** Id of the side box (risk or control). */
   readonly from: string;
-  /** Id of the stage box. */
+  /** Id of the stage box, or of the exit for an exit's own box. */
   readonly to: string;
 }
 

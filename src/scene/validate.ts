@@ -75,7 +75,7 @@ function checkReferences(scene: Scene): void {
     return target;
   };
 
-  for (const [index, b] of scene.boxes.entries()) checkBox(b, `boxes[${index}]`, index, box);
+  for (const [index, b] of scene.boxes.entries()) checkBox(scene, b, `boxes[${index}]`, index, box);
   for (const [index, line] of scene.lines.entries()) checkLine(scene, line, `lines[${index}]`, box);
   for (const [index, b] of scene.boxes.entries()) {
     if (b.kind !== 'label') continue;
@@ -104,12 +104,14 @@ function checkLine(
       return;
     }
     case 'connector': {
-      box(`${field}.to`, line.to, ['stage']);
+      box(`${field}.to`, line.to, ['stage', 'exit']);
       const side = scene.boxes[box(`${field}.from`, line.from, ['risk', 'control']).index];
-      if (side && 'stage' in side && side.stage !== line.to)
+      if (side?.kind !== 'risk' && side?.kind !== 'control') return;
+      const holder = side.exit ?? side.stage;
+      if (holder !== line.to)
         throw new SceneError(
           `${field}.to`,
-          `"${line.to}" is not the stage of "${line.from}" (${side.stage})`,
+          `"${line.to}" is not the ${side.exit ? 'exit' : 'stage'} of "${line.from}" (${holder})`,
         );
       return;
     }
@@ -133,6 +135,7 @@ function checkLine(
 }
 
 function checkBox(
+  scene: Scene,
   b: SceneBox,
   field: string,
   index: number,
@@ -145,7 +148,17 @@ function checkBox(
   };
   switch (b.kind) {
     case 'risk':
-    case 'control':
+    case 'control': {
+      box(`${field}.stage`, b.stage, ['stage']);
+      if (b.exit === undefined) return;
+      const exit = scene.boxes[box(`${field}.exit`, b.exit, ['exit']).index];
+      if (exit?.kind === 'exit' && exit.stage !== b.stage)
+        throw new SceneError(
+          `${field}.exit`,
+          `"${b.exit}" is an exit of "${exit.stage}", not of "${b.stage}"`,
+        );
+      return;
+    }
     case 'exit':
       box(`${field}.stage`, b.stage, ['stage']);
       return;

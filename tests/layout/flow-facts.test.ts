@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createFontSet, FontRegistry } from '../../src/fonts/index.js';
-import { LayoutError, layoutChart } from '../../src/layout/index.js';
 import { loadChart, type PowerChart } from '../../src/model/index.js';
 import type { Scene } from '../../src/scene/index.js';
 import { colorTheme } from '../../src/theme/index.js';
+import { expectSceneInvariants } from './invariants.js';
 import { layoutOnePage } from './one-page.js';
 
 const fonts = createFontSet(new FontRegistry());
@@ -86,19 +86,70 @@ describe('a chart with branches, an optional stage and stage facts', () => {
 });
 
 describe('an exit with its own side boxes', () => {
-  it('is refused, naming the exit, rather than drawn without them', async () => {
-    const chart: PowerChart = {
-      name: '某职权',
-      stages: [
-        {
-          name: '受理',
-          branches: [{ when: '不符合条件', to: '不予受理', risk: { items: ['随意不予受理'] } }],
-        },
-        { name: '办结' },
-      ],
+  const chart: PowerChart = {
+    name: '某职权',
+    stages: [
+      { name: '申请', risk: { items: ['材料造假'] } },
+      {
+        name: '受理',
+        branches: [
+          {
+            when: '不符合条件',
+            to: '不予受理',
+            risk: { items: ['随意不予受理'], level: 'medium' },
+            control: { items: ['书面说明理由'], owner: '科长' },
+          },
+          { when: '材料不全', to: '告知补正' },
+        ],
+        risk: { items: ['推诿拖延'] },
+        control: { items: ['一次性告知'] },
+      },
+      { name: '办结', control: { items: ['按时办结'] } },
+    ],
+  };
+
+  it('draws them on the exit’s own row below its stage, aligned with the side columns', async () => {
+    const scene = await layoutOnePage(chart, { fonts });
+    expectSceneInvariants(scene, colorTheme.minBodySize, 6 * scene.page.scale);
+    const byId = new Map(scene.boxes.map((b) => [b.id, b]));
+    const get = (id: string) => {
+      const box = byId.get(id);
+      if (!box) throw new Error(`no box ${id}`);
+      return box;
     };
-    const err = await layoutChart(chart, { fonts }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(LayoutError);
-    expect(err).toMatchObject({ reason: 'exit-boxes', message: expect.stringContaining('“不予受理”') });
+    const [exit, risk, control] = [get('exit-1-0'), get('exit-1-0-risk'), get('exit-1-0-control')];
+    expect(risk).toMatchObject({ kind: 'risk', stage: 'stage-1', exit: 'exit-1-0', level: 'medium' });
+    expect(control).toMatchObject({ kind: 'control', stage: 'stage-1', exit: 'exit-1-0' });
+    expect(boxText(scene, risk.id)).toContain('随意不予受理');
+    expect(boxText(scene, control.id)).toContain('责任人：科长');
+    // Its row is between its stage's and the next stage's, the boxes in the side columns.
+    const [stage, next] = [get('stage-1'), get('stage-2')];
+    const below = (a: typeof stage, b: typeof stage) => a.y + a.height < b.y;
+    expect(below(get('risk-1'), risk) && below(get('control-1'), control) && below(stage, exit)).toBe(true);
+    expect(below(risk, next) && below(control, next) && below(exit, next)).toBe(true);
+    expect(risk.x).toBeCloseTo(get('risk-1').x, 3);
+    expect(control.x).toBeCloseTo(get('control-1').x, 3);
+    // The connectors join the exit; its arrow leaves the stage and enters the terminal's top.
+    const lines = new Map(scene.lines.map((l) => [l.id, l]));
+    expect(lines.get('connector-exit-1-0-risk')).toMatchObject({ from: risk.id, to: exit.id });
+    expect(lines.get('connector-exit-1-0-control')).toMatchObject({ from: control.id, to: exit.id });
+    const arrow = lines.get('branch-1-0');
+    expect(arrow).toMatchObject({ from: 'stage-1', to: exit.id });
+    expect(arrow?.points.at(-1)?.[1]).toBeCloseTo(exit.y, 3);
+    // The exit without boxes stays in the lane beside its stage.
+    const plain = get('exit-1-1');
+    expect(plain.y + plain.height).toBeLessThan(exit.y);
+  });
+
+  it('keeps a chart without them as it was: no exit row', async () => {
+    const plain: PowerChart = {
+      ...chart,
+      stages: chart.stages.map((s) => ({
+        ...s,
+        ...(s.branches && { branches: s.branches.map(({ when, to }) => ({ when, to })) }),
+      })),
+    };
+    const scene = await layoutOnePage(plain, { fonts });
+    expect(scene.boxes.some((b) => (b.kind === 'risk' || b.kind === 'control') && b.exit)).toBe(false);
   });
 });

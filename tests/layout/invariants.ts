@@ -69,11 +69,12 @@ export function expectSceneInvariants(scene: Scene, minSize: number, padding = 0
 
   for (const side of scene.boxes) {
     if (side.kind !== 'risk' && side.kind !== 'control') continue;
-    const stage = box(side.stage);
+    // An exit's own box sits beside the exit, on the exit's row.
+    const holder = box(side.exit ?? side.stage);
     const centre = (b: SceneBox) => b.y + b.height / 2;
-    expect(Math.abs(centre(side) - centre(stage)), `${side.id} centred on its stage`).toBeLessThan(TOL);
-    if (side.kind === 'risk') expect(side.x + side.width).toBeLessThanOrEqual(stage.x + TOL);
-    else expect(side.x).toBeGreaterThanOrEqual(stage.x + stage.width - TOL);
+    expect(Math.abs(centre(side) - centre(holder)), `${side.id} centred on ${holder.id}`).toBeLessThan(TOL);
+    if (side.kind === 'risk') expect(side.x + side.width).toBeLessThanOrEqual(holder.x + TOL);
+    else expect(side.x).toBeGreaterThanOrEqual(holder.x + holder.width - TOL);
   }
   // Side boxes share one width per side, so the columns line up.
   for (const kind of ['risk', 'control'] as const) {

@@ -64,9 +64,22 @@ function chartArb(
       basis: maybe(text(maxPieces)),
       optional: maybe(fc.boolean()),
       when: maybe(text(4)),
-      // A branch to another stage (by its index, named once the stages are known) or to an exit.
+      // A branch to another stage (by its index, named once the stages are known) or to an exit,
+      // which may have its own 风险点 and 防控措施.
       branches: maybe(
-        fc.array(fc.record({ when: text(4), to: fc.oneof(fc.nat(stages.max), text(4)) }), { maxLength: 3 }),
+        fc.array(
+          fc.record({
+            when: text(4),
+            to: fc.oneof(fc.nat(stages.max), text(4)),
+            risk: maybe(
+              fc.record({ items: fc.array(text(maxPieces, maxChars), { minLength: 1, maxLength: 2 }) }),
+            ),
+            control: maybe(
+              fc.record({ items: fc.array(text(maxPieces, maxChars), { minLength: 1, maxLength: 2 }) }),
+            ),
+          }),
+          { maxLength: 3 },
+        ),
       ),
       risk: fc.record({ items, level }),
       control: fc.record({
@@ -91,7 +104,13 @@ function chartArb(
 }
 
 type DrawnStage = PowerChart['stages'][number];
-type RawStage = Omit<DrawnStage, 'branches'> & { branches?: { when: string; to: number | string }[] };
+type RawBranch = {
+  when: string;
+  to: number | string;
+  risk?: { items: string[] };
+  control?: { items: string[] };
+};
+type RawStage = Omit<DrawnStage, 'branches'> & { branches?: RawBranch[] };
 
 /**
  * The random flow made one the loader accepts: the first stage is not optional, a condition only
@@ -101,10 +120,12 @@ function validFlow<C extends { stages: RawStage[] }>(chart: C): C & { stages: Dr
   const stages = chart.stages.map((raw, i): DrawnStage => {
     const { optional, when, branches, ...rest } = raw;
     const isOptional = i > 0 && optional === true;
-    const targets = (branches ?? []).map((b) => ({
-      when: b.when,
-      to: typeof b.to === 'number' ? (chart.stages[b.to % chart.stages.length]?.name ?? '') : `结果${b.to}`,
-    }));
+    // Only an exit may have boxes of its own.
+    const targets = (branches ?? []).map(({ when, to, risk, control }) =>
+      typeof to === 'number'
+        ? { when, to: chart.stages[to % chart.stages.length]?.name ?? '' }
+        : { when, to: `结果${to}`, ...(risk && { risk }), ...(control && { control }) },
+    );
     const unique = targets.filter((b, k) => targets.findIndex((o) => o.to === b.to) === k);
     return {
       ...rest,
@@ -140,6 +161,15 @@ function expectBranchesDrawn(chart: PowerChart, scenes: readonly Scene[]): void 
       if (route.kind === 'exit') {
         expect(line?.to).toBe(`exit-${i}-${k}`);
         expect(boxes.get(`exit-${i}-${k}`)).toMatchObject({ kind: 'exit', stage: `stage-${i}` });
+        // An exit's own boxes, joined to the exit (not its stage), on its page.
+        for (const kind of ['risk', 'control'] as const) {
+          const side = boxes.get(`exit-${i}-${k}-${kind}`);
+          if (!branch[kind]) expect(side, `exit ${i}-${k} has no ${kind} box`).toBeUndefined();
+          else {
+            expect(side).toMatchObject({ kind, stage: `stage-${i}`, exit: `exit-${i}-${k}` });
+            expect(lines.get(`connector-exit-${i}-${k}-${kind}`)).toMatchObject({ to: `exit-${i}-${k}` });
+          }
+        }
       } else expect(line?.to).toBe(`stage-${route.kind === 'next' ? i + 1 : route.stage}`);
     }
   });

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { SceneBox } from '../../src/scene/index.js';
 import { SceneError, sceneJsonSchema, sceneToJson, validateScene } from '../../src/scene/index.js';
 
 const GOLDENS = 'tests/goldens/fixtures';
@@ -171,6 +172,40 @@ describe('validateScene on a chart with branches (exits, labels, branch lines)',
       /exit of "stage-1", not of "stage-0"/,
     ],
     ['a branch without its arrow', (s) => delete s.lines[lineIndex('branch')].arrow, /object/],
+  ])('refuses %s', (_, f, reason) => {
+    expect(refusal(change(f)).message).toMatch(reason);
+  });
+});
+
+describe('validateScene on an exit with its own boxes', () => {
+  const scene = validateScene(
+    JSON.parse(readFileSync('tests/goldens/examples/charts/xingzheng-jifu.scene.json', 'utf8')) as unknown,
+  );
+  const own = scene.boxes.findIndex((b) => b.kind === 'risk' && b.exit !== undefined);
+  const ownBox = scene.boxes[own] as Extract<SceneBox, { kind: 'risk' }>;
+  const connector = scene.lines.findIndex((l) => l.kind === 'connector' && l.from === ownBox.id);
+  const change = (f: (s: Loose) => void) => {
+    const copy = structuredClone(scene) as Loose;
+    f(copy);
+    return copy;
+  };
+
+  it('joins the exit’s risk box to the exit, the box naming its stage too', () => {
+    expect(ownBox).toMatchObject({
+      exit: expect.stringMatching(/^exit-/),
+      stage: expect.stringMatching(/^stage-/),
+    });
+    expect(scene.lines[connector]).toMatchObject({ to: ownBox.exit });
+  });
+
+  it.each<[string, (s: Loose) => void, RegExp]>([
+    ['a box whose exit is a stage', (s) => (s.boxes[own].exit = ownBox.stage), /expected exit/],
+    [
+      'a box of another stage’s exit',
+      (s) => (s.boxes[own].stage = 'stage-0'),
+      /is an exit of "stage-\d+", not of "stage-0"/,
+    ],
+    ['its connector to the stage', (s) => (s.lines[connector].to = ownBox.stage), /is not the exit of/],
   ])('refuses %s', (_, f, reason) => {
     expect(refusal(change(f)).message).toMatch(reason);
   });
