@@ -72,9 +72,9 @@ export interface MeasuredBranches {
   readonly boxed: readonly (readonly BoxedExitPiece[])[];
   readonly jumps: readonly JumpPiece[];
   readonly nexts: readonly NextPiece[];
-  /** Width of the exit lane node, 0 when the chart has no exit (then there is no exit lane). */
+  /** Width of the exit lane node, 0 when the chart has neither exit nor loop (then there is no exit lane). */
   readonly exitWidth: number;
-  /** Width of the loop lane node; undefined when the chart has no loop or jump. */
+  /** Width of the loop lane node; undefined when the chart has neither loop nor exit. */
   readonly loopWidth: number | undefined;
   /** Height of the stack of loop labels in each gap between rows (see {@link JumpPiece.band}). */
   readonly bandStacks: ReadonlyMap<number, number>;
@@ -147,20 +147,22 @@ export function measureBranches(ctx: ContentContext, chart: PowerChart): Measure
   ];
   const rowGap = Math.max(theme.spacing.rowGap, ...labels);
   // Loop lines run LOOP_INSET, +LOOP_STEP… left of the stage, in the lane ELK keeps between the
-  // risk column and the stage (its spacing on both sides plus the lane node).
-  const loopWidth =
-    jumps.length > 0 ? Math.max(0, LOOP_INSET + LOOP_STEP * jumps.length - 2 * gap) : undefined;
-  const extraWidth = (hasExits ? EXIT_WIDTH + gap : 0) + (loopWidth === undefined ? 0 : loopWidth + gap);
+  // risk column and the stage (its spacing on both sides plus the lane node); exits in the lane
+  // right of it. Both lanes are as wide as the wider needs, so the stage column (the spine) stays
+  // in the poster's middle, under its centred title.
+  const loopRoom = jumps.length > 0 ? Math.max(2 * gap, LOOP_INSET + LOOP_STEP * jumps.length) - gap : 0;
+  const lane = Math.max(loopRoom, hasExits ? EXIT_WIDTH + gap : 0);
+  const [loopWidth, exitWidth] = lane > 0 ? [lane - gap, lane - gap] : [undefined, 0];
   return {
     exits,
     boxed,
     jumps,
     nexts,
-    exitWidth: hasExits ? EXIT_WIDTH : 0,
+    exitWidth,
     loopWidth,
     bandStacks: stacks,
     rowGap,
-    extraWidth,
+    extraWidth: 2 * lane,
     topBand: chart.stages.length === 1 && jumps.length > 0 ? rowGap : 0,
   };
 }

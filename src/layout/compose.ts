@@ -89,18 +89,18 @@ export function measurePoster(
   const ctx = { theme, fonts, cache, levelWords: levelWords(chart.levelScale ?? DEFAULT_LEVEL_SCALE) };
   const gap = theme.spacing.columnGap;
   const branches = measureBranches(ctx, chart);
-  // The lanes for exits and loops widen the flow by a fixed amount; the layout's search counts it
-  // in the width it shares out (see layout-chart.ts), so the side columns keep the width it chose.
-  const width =
-    theme.widths.risk + gap + theme.widths.stage + gap + theme.widths.control + (branches?.extraWidth ?? 0);
+  // The lanes for exits and loops widen the flow by a fixed amount, as much on each side of the
+  // stage column so the spine stays in the poster's middle; the layout's search counts it in the
+  // width it shares out (see layout-chart.ts), so the side columns keep the width it chose.
+  const lane = (branches?.extraWidth ?? 0) / 2;
+  const width = theme.widths.risk + gap + theme.widths.stage + gap + theme.widths.control + 2 * lane;
   const rows: RowContent[] = chart.stages.map((stage, i) => ({
     stage: stageContent(ctx, chart.stages, i),
     ...(stage.risk && { risk: riskContent(ctx, stage.risk, `stages[${i}].risk`) }),
     ...(stage.control && { control: controlContent(ctx, stage.control, `stages[${i}].control`) }),
   }));
   const blocks = { ...ctx, width };
-  const loop = branches?.loopWidth;
-  const stageX = theme.widths.risk + gap + (loop === undefined ? 0 : loop + gap);
+  const stageX = theme.widths.risk + gap + lane;
   return {
     theme,
     fonts,
