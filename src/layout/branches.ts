@@ -55,6 +55,10 @@ export interface JumpPiece {
   readonly band: number;
   /** How far down its band's stack of labels it starts. */
   readonly dy: number;
+  /** Its line in the loop lane: 0 nearest the stages (the same on every page). */
+  readonly lane: number;
+  /** A loop to its own stage: the gap on its stage's other side, for a page that ends at `band`. */
+  readonly alt?: { readonly band: number; readonly dy: number };
 }
 
 /** A branch to the stage right below: its condition labels the flow arrow. */
@@ -71,6 +75,8 @@ export interface MeasuredBranches {
   /** Per row, its exits with boxes of their own, each on a row of its own below the stage. */
   readonly boxed: readonly (readonly BoxedExitPiece[])[];
   readonly jumps: readonly JumpPiece[];
+  /** How many lines the loop lane holds: the chart's loops and jumps (a page may draw fewer). */
+  readonly lanes: number;
   readonly nexts: readonly NextPiece[];
   /** Width of the exit lane node, 0 when the chart has neither exit nor loop (then there is no exit lane). */
   readonly exitWidth: number;
@@ -129,10 +135,27 @@ export function measureBranches(ctx: ContentContext, chart: PowerChart): Measure
         const label = labelContent(ctx, branch.when, `${field}.when`, width);
         if (route.kind === 'next') nexts.push({ from: i, branch: k, label });
         else {
-          const band = jumpBand(i, route.stage, chart.stages.length);
-          const dy = stacks.get(band) ?? 0;
-          stacks.set(band, dy + label.height + 2 * LABEL_GAP);
-          jumps.push({ from: i, branch: k, to: route.stage, label, band, dy });
+          const n = chart.stages.length;
+          const stack = (band: number) => {
+            const dy = stacks.get(band) ?? 0;
+            stacks.set(band, dy + label.height + 2 * LABEL_GAP);
+            return { band, dy };
+          };
+          const { band, dy } = stack(jumpBand(i, route.stage, n));
+          // A loop to its own stage keeps room in the gap on its other side too: a page may end
+          // on the side its label would go.
+          const other = band === i ? i - 1 : i;
+          const alt = route.stage === i && other >= 0 && other < n - 1 ? stack(other) : undefined;
+          jumps.push({
+            from: i,
+            branch: k,
+            to: route.stage,
+            label,
+            band,
+            dy,
+            lane: jumps.length,
+            ...(alt && { alt }),
+          });
         }
       }
     }
@@ -157,6 +180,7 @@ export function measureBranches(ctx: ContentContext, chart: PowerChart): Measure
     exits,
     boxed,
     jumps,
+    lanes: jumps.length,
     nexts,
     exitWidth,
     loopWidth,
@@ -285,14 +309,13 @@ export function placeJumps(
   rows: readonly PlacedRow[],
   bands: readonly { top: number; bottom: number }[],
 ): PlacedJump[] {
-  return b.jumps.map((piece, j) => {
+  return b.jumps.map((piece) => {
     const from = (rows[piece.from] as PlacedRow).stage;
     const to = (rows[piece.to] as PlacedRow).stage;
     const back = piece.to <= piece.from;
-    const x = from.x - LOOP_INSET - LOOP_STEP * j;
-    const share = (j % 3) / 12;
-    const sy = from.y + from.height * (back ? 0.25 - share : 0.75 + share);
-    const ty = to.y + to.height * (back ? 0.75 + share : 0.25 - share);
+    const x = laneX(from, piece.lane);
+    const sy = jumpSide(from, piece, back, true);
+    const ty = jumpSide(to, piece, back, false);
     const points: [number, number][] = [
       [from.x, sy],
       [x, sy],
@@ -304,13 +327,101 @@ export function placeJumps(
     const stack = b.bandStacks.get(piece.band) ?? 0;
     // Left of every loop's line, so no other loop crosses it on its way through the gap; the
     // labels of one gap stacked, the stack centred in it.
-    const outermost = from.x - LOOP_INSET - LOOP_STEP * (b.jumps.length - 1);
+    const outermost = laneX(from, b.lanes - 1);
     const label = {
       x: outermost - LABEL_GAP * 2 - piece.label.width,
       y: (band.top + band.bottom) / 2 - stack / 2 + piece.dy + LABEL_GAP,
     };
     return { piece, points, label };
   });
+}
+
+/** The x of loop-lane line `lane` beside `stage`. */
+function laneX(stage: Rect, lane: number): number {
+  return stage.x - LOOP_INSET - LOOP_STEP * lane;
+}
+
+/**
+ * Where a loop or jump meets a stage's left side: a loop back leaves from the upper part of its
+ * stage and enters the lower part of the target (a jump ahead the other way round), so it
+ * crosses no connector of those two rows; lines of neighbouring lanes a little apart.
+ */
+function jumpSide(stage: Rect, piece: JumpPiece, back: boolean, leaving: boolean): number {
+  const share = (piece.lane % 3) / 12;
+  return stage.y + stage.height * (back === leaving ? 0.25 - share : 0.75 + share);
+}
+
+/**
+ * A loop or jump whose other stage is on another page: on this page it runs along its lane line
+ * between its stage here (page row `row`) and a stub naming the other stage and its page — above
+ * the flow when the other stage is on an earlier page (`up`), below it otherwise.
+ */
+export interface StubPiece {
+  /** The loop or jump, its rows counted from the poster's first. */
+  readonly piece: JumpPiece;
+  readonly row: number;
+  /** True on the page of the stage it leaves (the arrow runs into the stub), else it runs out of it. */
+  readonly leaves: boolean;
+  readonly up: boolean;
+  readonly text: BoxContent;
+}
+
+/** The height a label takes in a stack of labels: its own and a gap above and below. */
+export function labelRoom(label: BoxContent): number {
+  return label.height + 2 * LABEL_GAP;
+}
+
+/** The height a stack of stubs takes above or below the flow. */
+export function stubsHeight(stubs: readonly StubPiece[]): number {
+  return stubs.reduce((h, s) => h + labelRoom(s.text), 0);
+}
+
+/** The widest a stub's text may be: from the left of the poster to its lane line. */
+export function stubWidth(stageX: number, lane: number): number {
+  return Math.min(BAND_LABEL_WIDTH * 1.5, laneX({ x: stageX, y: 0, width: 0, height: 0 }, lane) - LABEL_GAP);
+}
+
+/** A placed stub: its box (the text's, right end at its lane line) and the line along the lane. */
+export interface PlacedStub {
+  readonly stub: StubPiece;
+  readonly box: Rect;
+  readonly points: readonly (readonly [number, number])[];
+}
+
+/**
+ * Places the stubs in the strips above (`top`) and below (`bottom`) the page's rows and routes
+ * each line: out of its stage's left side to its lane line, along it to the stub. Above the flow
+ * the stub of the innermost lane is highest, below it lowest, so no line passes another's stub.
+ */
+export function placeStubs(
+  stubs: readonly StubPiece[],
+  rows: readonly PlacedRow[],
+  top: number,
+  bottom: number,
+): PlacedStub[] {
+  const place = (group: readonly StubPiece[], y0: number) => {
+    let y = y0;
+    return group.map((stub) => {
+      y += LABEL_GAP;
+      const stage = (rows[stub.row] as PlacedRow).stage;
+      const x = laneX(stage, stub.piece.lane);
+      const box = { x: x + LABEL_GAP - stub.text.width, y, width: stub.text.width, height: stub.text.height };
+      y += stub.text.height + LABEL_GAP;
+      const back = stub.piece.to <= stub.piece.from;
+      const sy = jumpSide(stage, stub.piece, back, stub.leaves);
+      const end: [number, number] = [x, stub.up ? box.y + box.height : box.y];
+      const side: [number, number][] = [
+        [stage.x, sy],
+        [x, sy],
+      ];
+      const points = stub.leaves ? [...side, end] : [end, ...side.reverse()];
+      return { stub, box, points };
+    });
+  };
+  const byLane = (a: StubPiece, b: StubPiece) => a.piece.lane - b.piece.lane;
+  const above = stubs.filter((s) => s.up).sort(byLane);
+  const below = stubs.filter((s) => !s.up).sort((a, b) => byLane(b, a));
+  return [...place(above, top), ...place(below, bottom)];
 }
 
 /** Where a `next` branch's condition goes: right of the flow arrow, in the gap below its stage. */

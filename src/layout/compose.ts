@@ -7,6 +7,7 @@ import {
   type BadgePiece,
   type BoxContent,
   controlContent,
+  labelContent,
   riskContent,
   stageContent,
 } from './box-content.js';
@@ -14,6 +15,7 @@ import {
   type BoxedExitPiece,
   boxedExitHeight,
   exitLaneSize,
+  labelRoom,
   type MeasuredBranches,
   measureBranches,
   nextLabelAt,
@@ -21,7 +23,11 @@ import {
   placeBoxedExit,
   placeExits,
   placeJumps,
+  placeStubs,
   rowBands,
+  type StubPiece,
+  stubsHeight,
+  stubWidth,
 } from './branches.js';
 import type { RowSizes } from './elk-graph.js';
 import { drawContinuations, type PageFrame, stackPage } from './frame.js';
@@ -138,15 +144,12 @@ export function rowHeights(m: MeasuredPoster): number[] {
 }
 
 /**
- * For each gap between rows, whether a page may end there: not inside a loop or jump (its arrow
- * runs along the lane from one of its stages to the other, so both stay on one page), nor
- * between a stage and the next when a branch's 条件 labels the flow arrow between them.
+ * For each gap between rows, whether a page may end there: not between a stage and the next when
+ * a branch's 条件 labels the flow arrow between them. (A loop or jump may span a page break: each
+ * page draws its part to a stub naming the other stage, see {@link StubPiece}.)
  */
 export function joinedRows(m: MeasuredPoster): boolean[] {
   const joined = new Array<boolean>(Math.max(0, m.rows.length - 1)).fill(false);
-  for (const jump of m.branches?.jumps ?? []) {
-    for (let i = Math.min(jump.from, jump.to); i < Math.max(jump.from, jump.to); i++) joined[i] = true;
-  }
   for (const next of m.branches?.nexts ?? []) if (next.from < joined.length) joined[next.from] = true;
   return joined;
 }
@@ -156,6 +159,8 @@ export interface PageContent {
   readonly frame: PageFrame;
   readonly rows: { readonly start: number; readonly end: number };
   readonly rowGap: number;
+  /** The first row of every page of the poster, in order (a stub names the page of its other stage). */
+  readonly starts: readonly number[];
 }
 
 /** Lets ELK place one page's rows and assembles the page around its flow (see {@link stackPage}). */
@@ -194,8 +199,11 @@ export async function arrangePage(
   }
   const laid = await placeRows(sizes, { column: gap, row: page.rowGap }, measured.stageX);
   const flow = { height: laid.height, rows: stageAt.map((j) => laid.rows[j] as PlacedRow) };
-  const topBand = start === 0 ? (branches?.topBand ?? 0) : 0;
-  const stack = stackPage(frame, theme, flow.height + topBand);
+  const stubs = branches ? pageStubs(chart, measured, branches, page) : [];
+  const [above, below] = [stubsHeight(stubs.filter((s) => s.up)), stubsHeight(stubs.filter((s) => !s.up))];
+  const onPage = branches && pageBranches(branches, start, end);
+  const topBand = (onPage?.topBand ?? 0) + above;
+  const stack = stackPage(frame, theme, flow.height + topBand + below);
 
   const b = new SceneBuilder();
   if (frame.title && stack.title !== undefined)
@@ -248,10 +256,11 @@ export async function arrangePage(
       });
     }
   });
-  if (branches)
-    drawBranches(b, theme, pageBranches(branches, start, end), start, {
+  if (onPage)
+    drawBranches(b, theme, onPage, start, {
       all: laid.rows.map((r) => shiftRow(r, flowTop)),
       stageAt,
+      stubs: { pieces: stubs, top: stack.flow, bottom: flowTop + flow.height },
     });
   const [firstStage, lastStage] = [placedStages[0], placedStages.at(-1)];
   if (firstStage && lastStage)
@@ -454,7 +463,11 @@ function drawBranches(
   theme: Theme,
   branches: MeasuredBranches,
   start: number,
-  placed: { readonly all: readonly PlacedRow[]; readonly stageAt: readonly number[] },
+  placed: {
+    readonly all: readonly PlacedRow[];
+    readonly stageAt: readonly number[];
+    readonly stubs: { readonly pieces: readonly StubPiece[]; readonly top: number; readonly bottom: number };
+  },
 ) {
   const rows = placed.stageAt.map((j) => placed.all[j] as PlacedRow);
   // The gaps between ELK's rows; a stage's own gap below (see rowBands) is the one just above
@@ -537,6 +550,18 @@ function drawBranches(
     });
     label(sceneIds.label(from, branch), id, jump.piece.label, jump.label);
   }
+  const { stubs } = placed;
+  for (const { stub, box, points } of placeStubs(stubs.pieces, rows, stubs.top, stubs.bottom)) {
+    const { from: i, to: other, branch } = stub.piece;
+    const id = stub.leaves ? sceneIds.branch(i, branch) : sceneIds.branchIn(i, branch);
+    const labelId = stub.leaves ? sceneIds.label(i, branch) : sceneIds.labelIn(i, branch);
+    const ends = stub.leaves
+      ? { from: sceneIds.stage(i), to: labelId }
+      : { from: labelId, to: sceneIds.stage(other) };
+    // The stub first, as the box the line starts or ends on.
+    b.content(stub.text, box.x, box.y, b.box({ id: labelId, kind: 'label', line: id, ...box }));
+    b.line({ id, kind: 'branch', ...ends, points, ...line });
+  }
   for (const next of branches.nexts)
     label(
       sceneIds.label(start + next.from, next.branch),
@@ -553,26 +578,65 @@ function drawBranches(
  */
 function pageBranches(branches: MeasuredBranches, start: number, end: number): MeasuredBranches {
   const on = (row: number) => row >= start && row < end;
+  const gapOn = (band: number) => on(band) && on(band + 1);
   const bandStacks = new Map<number, number>();
   for (const [band, height] of branches.bandStacks)
-    if (band === -1 ? start === 0 : on(band)) bandStacks.set(band === -1 ? -1 : band - start, height);
+    if (band === -1 ? start === 0 : gapOn(band)) bandStacks.set(band === -1 ? -1 : band - start, height);
+  let topBand = start === 0 ? branches.topBand : 0;
+  const jumps = branches.jumps
+    .filter((j) => on(j.from) && on(j.to))
+    .map((j) => {
+      // A loop to its own stage at the page's edge: its label in the gap on the other side, or
+      // (a page of that stage alone) in room kept above it.
+      const { band, dy } =
+        j.band === -1 || gapOn(j.band) ? j : j.alt && gapOn(j.alt.band) ? j.alt : { band: -1, dy: 0 };
+      if (band === -1 && j.band !== -1) {
+        topBand = branches.rowGap;
+        bandStacks.set(-1, labelRoom(j.label));
+      }
+      return { ...j, from: j.from - start, to: j.to - start, band: band === -1 ? -1 : band - start, dy };
+    });
   return {
     ...branches,
     exits: branches.exits.slice(start, end),
     boxed: branches.boxed.slice(start, end),
-    jumps: branches.jumps
-      .filter((j) => on(j.from) && on(j.to))
-      .map((j) => ({
-        ...j,
-        from: j.from - start,
-        to: j.to - start,
-        band: j.band === -1 ? -1 : j.band - start,
-      })),
+    jumps,
     nexts: branches.nexts
       .filter((n) => on(n.from) && on(n.from + 1))
       .map((n) => ({ ...n, from: n.from - start })),
     bandStacks,
+    topBand,
   };
+}
+
+/**
+ * The loops and jumps with one stage on this page and the other on another: each drawn here to
+ * a stub that names the other stage and its page.
+ */
+function pageStubs(
+  chart: PowerChart,
+  measured: MeasuredPoster,
+  branches: MeasuredBranches,
+  page: PageContent,
+): StubPiece[] {
+  const { start, end } = page.rows;
+  const on = (row: number) => row >= start && row < end;
+  const pageOf = (row: number) => page.starts.findLastIndex((s) => s <= row) + 1;
+  const ctx = { ...measured, levelWords: levelWords(chart.levelScale ?? DEFAULT_LEVEL_SCALE) };
+  return branches.jumps.flatMap((jump): StubPiece[] => {
+    if (on(jump.from) === on(jump.to)) return [];
+    const leaves = on(jump.from);
+    const [here, there] = leaves ? [jump.from, jump.to] : [jump.to, jump.from];
+    const name = `“${(chart.stages[there]?.name ?? '').replaceAll('\n', '')}”（第${pageOf(there)}页）`;
+    const back = jump.to <= jump.from;
+    const { when } = chart.stages[jump.from]?.branches?.[jump.branch] ?? { when: '' };
+    const words = leaves
+      ? `${when}，${back ? '退回至' : '转至'}${name}`
+      : `${name}${when}，${back ? '退回至此' : '转至此'}`;
+    const field = `stages[${jump.from}].branches[${jump.branch}].when`;
+    const text = labelContent(ctx, words, field, stubWidth(measured.stageX, jump.lane));
+    return [{ piece: jump, row: here - start, leaves, up: there < start, text }];
+  });
 }
 
 /** Every text a chart's branches add: exits and labels. */

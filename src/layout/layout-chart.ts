@@ -98,7 +98,7 @@ export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}
     // The search plans with the rows' heights, a lower bound of ELK's flow. When ELK draws a page
     // so much taller that its text would fall below the minimum, plan again for a page shorter
     // by that much, and by more each time (so pages split sooner and the loop ends): until the
-    // plan fits, or a stage (or stages a loop joins) that ELK draws too tall alone on a page is
+    // plan fits, or a stage (or stages labelled flow arrows join) that ELK draws too tall alone on a page is
     // refused.
     let room = area;
     for (let attempt = 0; ; attempt++) {
@@ -155,7 +155,14 @@ async function compose(
   const naturals: NaturalPoster[] = [];
   for (const [p, rows] of plan.pages.entries()) {
     const frame = shapes.frame(plan.side, { number: p + 1, count });
-    naturals.push(await arrangePage(chart, measured, { frame, rows, rowGap: rows.gap }));
+    naturals.push(
+      await arrangePage(chart, measured, {
+        frame,
+        rows,
+        rowGap: rows.gap,
+        starts: plan.pages.map((q) => q.start),
+      }),
+    );
   }
   // The search sized pages from the rows' heights, a lower bound of ELK's flow; if ELK drew a
   // page taller, the text shrinks to fit it (on every page alike, so sizes match across pages).
@@ -214,8 +221,8 @@ function refused(
       const m = why.last + 1;
       return new LayoutError(
         'illegible',
-        `“${chart.name}”, stages ${n}–${m}, joined by a branch that loops or jumps between them, do not fit on one ${page} page (a branch's arrow is drawn on one page): its smallest text would be at most ${atMost(why.best)} pt, below the ${sizes.minSize} pt minimum; shorten those stages, or use a larger page / ` +
-          `“${chart.name}”第 ${n}–${m} 个环节之间有退回或跳转的分支，须画在同一页上，但一页 ${page} 纸张放不下：最小字号只有 ${atMost(why.best)} 磅，小于 ${sizes.minSize} 磅的下限；请精简这些环节，或改用更大的纸张`,
+        `“${chart.name}”, stages ${n}–${m}, joined by a branch's 条件 on each flow arrow between them, do not fit on one ${page} page (a label is drawn with its arrow, on one page): its smallest text would be at most ${atMost(why.best)} pt, below the ${sizes.minSize} pt minimum; shorten those stages, or use a larger page / ` +
+          `“${chart.name}”第 ${n}–${m} 个环节之间的流程箭头上标有分支条件，须画在同一页上，但一页 ${page} 纸张放不下：最小字号只有 ${atMost(why.best)} 磅，小于 ${sizes.minSize} 磅的下限；请精简这些环节，或改用更大的纸张`,
         why.row,
       );
     }

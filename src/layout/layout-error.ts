@@ -1,6 +1,6 @@
 /**
  * Why a poster was refused: `illegible` — some text would be smaller than the smallest allowed
- * size on paper even with a stage (or the stages a loop spans) on a page of its own, or the page
+ * size on paper even with a stage (or the stages labelled flow arrows join) on a page of its own, or the page
  * is too narrow for legible text at all; `no-room` — the margins leave no page to draw on.
  */
 export type LayoutRefusal = 'illegible' | 'no-room';

@@ -29,6 +29,12 @@ export const sceneIds = {
   branch: (row: number, k: number) => `branch-${row}-${k}`,
   /** The condition (条件) of branch `k` of stage `row`, beside its arrow. */
   label: (row: number, k: number) => `label-${row}-${k}`,
+  /**
+   * On the page of the stage a loop or jump (branch `k` of stage `row`) enters, when it leaves
+   * from another page: the arrow from its stub into the stage, and the stub.
+   */
+  branchIn: (row: number, k: number) => `branch-${row}-${k}-in`,
+  labelIn: (row: number, k: number) => `label-${row}-${k}-in`,
   /** The connector from a side box to its stage. */
   connector: (side: string) => `connector-${side}`,
   /** Where the flow goes on to the next page (接下页) or comes from the previous one (接上页): the label's area. */

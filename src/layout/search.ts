@@ -19,7 +19,7 @@ export interface Shape {
   readonly width: number;
   /** Height of each row (a stage with its side boxes). */
   readonly rows: readonly number[];
-  /** Per gap between rows `i` and `i + 1`: true when no page may end there (a loop spans it). */
+  /** Per gap between rows `i` and `i + 1`: true when no page may end there (a labelled flow arrow). */
   readonly joined: readonly boolean[];
   /** Height of everything on page `sheet` but its flow (headers, continuation marks, legend, footer). */
   frame(sheet: Sheet): number;

@@ -120,8 +120,20 @@ function checkLine(
       box(`${field}.label`, line.label, ['continuation']);
       return;
     case 'branch': {
-      box(`${field}.from`, line.from, ['stage']);
-      const exit = scene.boxes[box(`${field}.to`, line.to, ['stage', 'exit']).index];
+      // A loop or jump across a page break runs from or to a stub: a label of this very line.
+      const from = scene.boxes[box(`${field}.from`, line.from, ['stage', 'label']).index];
+      const exit = scene.boxes[box(`${field}.to`, line.to, ['stage', 'exit', 'label']).index];
+      for (const [end, stub] of [
+        ['from', from],
+        ['to', exit],
+      ] as const)
+        if (stub?.kind === 'label' && stub.line !== line.id)
+          throw new SceneError(
+            `${field}.${end}`,
+            `"${stub.id}" is the label of "${stub.line}", not of this line`,
+          );
+      if (from?.kind === 'label' && exit?.kind !== 'stage')
+        throw new SceneError(`${field}.to`, `a branch from a stub must end on a stage, not on "${line.to}"`);
       if (exit?.kind === 'exit' && exit.stage !== line.from)
         throw new SceneError(
           `${field}.to`,

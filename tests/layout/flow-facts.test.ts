@@ -5,10 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createFontSet, FontRegistry } from '../../src/fonts/index.js';
+import { layoutChart } from '../../src/layout/index.js';
 import { loadChart, type PowerChart } from '../../src/model/index.js';
 import type { Scene } from '../../src/scene/index.js';
 import { colorTheme } from '../../src/theme/index.js';
-import { expectSceneInvariants } from './invariants.js';
+import { expectPagesInvariants, expectSceneInvariants } from './invariants.js';
 import { layoutOnePage } from './one-page.js';
 
 const fonts = createFontSet(new FontRegistry());
@@ -151,5 +152,46 @@ describe('an exit with its own side boxes', () => {
     };
     const scene = await layoutOnePage(plain, { fonts });
     expect(scene.boxes.some((b) => (b.kind === 'risk' || b.kind === 'control') && b.exit)).toBe(false);
+  });
+});
+
+describe('a loop or jump whose stages fall on different pages', () => {
+  const long = (stage: string, side: string) =>
+    [0, 1, 2, 3].map((j) => `${stage}环节${side}第${j}条，内容较长以便占满页面高度，测试跨页绘制分支。`);
+  const names = ['立案', '调查取证', '审核', '告知', '听证', '决定', '送达', '执行'];
+  const chart: PowerChart = {
+    name: '跨页示例',
+    stages: names.map((name) => ({
+      name,
+      ...(name === '立案' && { branches: [{ when: '案情简单', to: '决定' }] }),
+      ...(name === '执行' && { branches: [{ when: '需重新调查', to: '调查取证' }] }),
+      risk: { items: long(name, '风险点') },
+      control: { items: long(name, '防控措施') },
+    })),
+  };
+
+  it('runs on each page to a stub naming the other stage and its page', async () => {
+    const scenes = await layoutChart(chart, { fonts, page: 'A4' });
+    expect(scenes.length).toBeGreaterThan(1);
+    expectPagesInvariants(scenes, chart, colorTheme.minBodySize);
+    const pageOf = (id: string) => scenes.findIndex((s) => s.boxes.some((b) => b.id === id));
+    const text = (id: string) => boxText(scenes[pageOf(id)] as Scene, id).replace(/\s/g, '');
+    const line = (id: string) => scenes.flatMap((s) => s.lines).find((l) => l.id === id);
+    // 执行 (stage 7) loops back to 调查取证 (stage 1) on an earlier page.
+    expect(pageOf('stage-7')).toBeGreaterThan(pageOf('stage-1'));
+    expect(text('label-7-0')).toBe(`需重新调查，退回至“调查取证”（第${pageOf('stage-1') + 1}页）`);
+    expect(line('branch-7-0')).toMatchObject({ from: 'stage-7', to: 'label-7-0' });
+    expect(pageOf('label-7-0-in')).toBe(pageOf('stage-1'));
+    expect(text('label-7-0-in')).toBe(`“执行”（第${pageOf('stage-7') + 1}页）需重新调查，退回至此`);
+    expect(line('branch-7-0-in')).toMatchObject({ from: 'label-7-0-in', to: 'stage-1' });
+    // 立案 (stage 0) jumps ahead to 决定 (stage 5) on a later page.
+    expect(pageOf('stage-5')).toBeGreaterThan(pageOf('stage-0'));
+    expect(text('label-0-0')).toBe(`案情简单，转至“决定”（第${pageOf('stage-5') + 1}页）`);
+    expect(line('branch-0-0-in')).toMatchObject({ from: 'label-0-0-in', to: 'stage-5' });
+    // The leaving stub is below the flow for a jump ahead, above it for a loop back.
+    const box = (id: string) => scenes[pageOf(id)]?.boxes.find((b) => b.id === id);
+    const y = (id: string) => box(id)?.y ?? Number.NaN;
+    expect(y('label-0-0')).toBeGreaterThan(y('stage-0'));
+    expect(y('label-7-0')).toBeLessThan(y('stage-7'));
   });
 });

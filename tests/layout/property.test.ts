@@ -170,7 +170,23 @@ function expectBranchesDrawn(chart: PowerChart, scenes: readonly Scene[]): void 
             expect(lines.get(`connector-exit-${i}-${k}-${kind}`)).toMatchObject({ to: `exit-${i}-${k}` });
           }
         }
-      } else expect(line?.to).toBe(`stage-${route.kind === 'next' ? i + 1 : route.stage}`);
+      } else if (route.kind === 'next' || line?.to !== `label-${i}-${k}`)
+        expect(line?.to).toBe(`stage-${route.kind === 'next' ? i + 1 : route.stage}`);
+      else {
+        // Across a page break: to a stub naming the target and its page, and from a stub on the
+        // target's page into the target.
+        const pageOf = (id: string) => scenes.findIndex((scene) => scene.boxes.some((b) => b.id === id)) + 1;
+        const target = `stage-${route.stage}`;
+        expect(pageOf(target)).not.toBe(pageOf(`stage-${i}`));
+        const stub = scenes[pageOf(`label-${i}-${k}`) - 1]?.texts.filter((t) => t.box === `label-${i}-${k}`);
+        const words = stub
+          ?.map((t) => t.text)
+          .join('')
+          .replace(/\s/g, '');
+        expect(words).toContain(`（第${pageOf(target)}页）`);
+        expect(lines.get(`branch-${i}-${k}-in`)).toMatchObject({ from: `label-${i}-${k}-in`, to: target });
+        expect(pageOf(`label-${i}-${k}-in`)).toBe(pageOf(target));
+      }
     }
   });
 }
@@ -195,7 +211,7 @@ describe('layout of random charts', () => {
           expect(err.reason).toBe('illegible');
           const stage = chart.stages[err.stage ?? -1];
           expect(stage, err.message).toBeDefined();
-          // Or the stages a loop or jump spans: its arrow is drawn on one page.
+          // Or stages whose flow arrows carry a branch's 条件: a label stays on its arrow's page.
           const n = (err.stage ?? 0) + 1;
           expect(err.message).toMatch(
             new RegExp(`stage ${n} “${stage?.name}” does not fit on|stages ${n}–\\d+, joined by a branch`),
@@ -209,14 +225,11 @@ describe('layout of random charts', () => {
       }),
       { numRuns: 40 },
     );
-    // The generator reaches every outcome's code: most charts render, or are refused only because
-    // a random loop spans more stages than one page holds (a real chart's loops are short).
+    // The generator reaches every outcome's code: most charts render (a loop or jump longer than
+    // a page crosses the break through stubs); the rest are B5 too narrow for the lanes, or
+    // stages chained by labelled flow arrows taller than a page.
     const rendered = outcomes.filter((o) => !o.startsWith('refused')).length;
-    expect(rendered, outcomes.join(', ')).toBeGreaterThan(12);
-    expect(
-      rendered + outcomes.filter((o) => o === 'refused: loop').length,
-      outcomes.join(', '),
-    ).toBeGreaterThan(20);
+    expect(rendered, outcomes.join(', ')).toBeGreaterThanOrEqual(20);
   }, 240_000);
 
   it('never refuses a chart a clerk could write: 1–40 stages, 0–15 items of up to 150 characters, page auto', async () => {
