@@ -164,14 +164,24 @@ export function exitContent(ctx: ContentContext, text: string, field: string, wi
   return { width, height: block.height + 2 * pad, texts: [piece], bandHeight: 0 };
 }
 
-/** A branch's condition (条件) set at the facts' size in at most `width`, as wide as its longest line. */
-export function labelContent(ctx: ContentContext, text: string, field: string, width: number): BoxContent {
+/**
+ * A branch's condition (条件) set at the facts' size in at most `width`, as wide as its longest
+ * line; `right`-aligned for a label whose line arrives at its right end.
+ */
+export function labelContent(
+  ctx: ContentContext,
+  text: string,
+  field: string,
+  width: number,
+  align: 'left' | 'right' = 'left',
+): BoxContent {
   const size = ctx.theme.sizes.fact;
   const block = setParagraph(text, {
     width,
     style: style(ctx, 'body', size),
     fonts: ctx.fonts,
     cache: ctx.cache,
+    align,
   });
   const piece = { block, dx: 0, dy: 0, size, color: ctx.theme.colors.fact, field };
   return { width: block.width, height: block.height, texts: [piece], bandHeight: 0 };

@@ -634,7 +634,8 @@ function pageStubs(
       ? `${when}，${back ? '退回至' : '转至'}${name}`
       : `${name}${when}，${back ? '退回至此' : '转至此'}`;
     const field = `stages[${jump.from}].branches[${jump.branch}].when`;
-    const text = labelContent(ctx, words, field, stubWidth(measured.stageX, jump.lane));
+    // Right-aligned: its line meets it at its right end.
+    const text = labelContent(ctx, words, field, stubWidth(measured.stageX, jump.lane), 'right');
     return [{ piece: jump, row: here - start, leaves, up: there < start, text }];
   });
 }

@@ -59,8 +59,11 @@ export interface BlockOptions {
   readonly width: number;
   readonly style: TextStyle;
   readonly fonts: FontSet;
-  /** 'center': each line centred within `width`. Default 'left'. */
-  readonly align?: 'left' | 'center';
+  /**
+   * 'center': each line centred within `width`; 'right': each line ending where the longest
+   * does (the block stays as wide as its text). Default 'left'.
+   */
+  readonly align?: 'left' | 'center' | 'right';
   /**
    * 'fill' (default): each line takes as much as fits (a paragraph, {@link wrapText}).
    * 'balanced': as few lines as fit, as even as they can be, broken between words (display text:
@@ -177,12 +180,16 @@ export function setParagraph(text: string, opts: BlockOptions): TextBlock {
     opts.breaking === undefined || opts.breaking === 'fill'
       ? wrapText(text, opts.width, measure, estimate)
       : balanceLines(text, opts.width, measure, estimate, opts.breaking === 'fields');
-  const lines: PlacedLine[] = broken.map((line, i) => {
+  let lines: PlacedLine[] = broken.map((line, i) => {
     const { spans, end } = setter.spans(line, 0);
     const centred = opts.align === 'center' && Number.isFinite(opts.width);
     const x = centred ? Math.max(0, (opts.width - end) / 2) : 0;
     return { x, baseline: setter.baseline(i), width: end, spans };
   });
+  if (opts.align === 'right') {
+    const widest = blockWidth(lines);
+    lines = lines.map((line) => ({ ...line, x: widest - line.width }));
+  }
   return {
     width: blockWidth(lines),
     height: lines.length * setter.lineBox,

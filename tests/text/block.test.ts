@@ -67,6 +67,15 @@ describe('setParagraph', () => {
     expect(block.width).toBeCloseTo(Math.max(...block.lines.map((l) => l.x + l.width)), 12);
   });
 
+  it('ends each line where the longest does, right-aligned, the block as wide as its text', () => {
+    const text = '需重新调查，退回至“调查取证”（第1页）';
+    const left = setParagraph(text, { width: 80, style: body9, fonts });
+    const block = setParagraph(text, { width: 80, style: body9, fonts, align: 'right' });
+    expect(block.lines.length).toBeGreaterThan(1);
+    expect(block.width).toBeCloseTo(left.width, 12);
+    for (const line of block.lines) expect(line.x + line.width).toBeCloseTo(block.width, 12);
+  });
+
   it('returns an empty block for empty text', () => {
     expect(setParagraph('', { width: 100, style: body9, fonts })).toEqual({
       width: 0,
