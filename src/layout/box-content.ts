@@ -105,7 +105,8 @@ export function stageContent(ctx: ContentContext, stages: readonly Stage[], inde
   const field = `stages[${index}]`;
   stack.add(paragraph(stage.name, 'bold', size, 'balanced'), size, theme.colors.text, `${field}.name`);
   const fact = theme.sizes.fact;
-  const facts = stageFacts(stages, index);
+  // The condition of an optional stage labels the arrow into it instead, where it can.
+  const facts = stageFacts(stages, index, conditionBeside(stages, index));
   for (const [i, { text, key }] of facts.entries())
     stack.add(
       paragraph(text, 'body', fact),
@@ -126,15 +127,35 @@ export function stageContent(ctx: ContentContext, stages: readonly Stage[], inde
  * The lines of facts under a stage's name, each with the field it comes from. Its branches are
  * not among them: the poster draws those as arrows (see {@link branchFacts}).
  */
-export function stageFacts(stages: readonly Stage[], index: number): { text: string; key: string }[] {
+export function stageFacts(
+  stages: readonly Stage[],
+  index: number,
+  conditionElsewhere = false,
+): { text: string; key: string }[] {
   const stage = stages[index] as Stage;
   const lines: { text: string; key: string }[] = [];
   const when = [stage.timeLimit, stage.handler].filter((t) => t !== undefined);
   if (when.length > 0) lines.push({ text: when.join(' · '), key: stage.timeLimit ? 'timeLimit' : 'handler' });
   if (stage.basis) lines.push({ text: `依据：${stage.basis}`, key: 'basis' });
   if (stage.optional)
-    lines.push({ text: stage.when ? `（可选：${stage.when}）` : '（可选环节）', key: 'optional' });
+    lines.push({
+      text: stage.when && !conditionElsewhere ? `（可选：${stage.when}）` : '（可选环节）',
+      key: 'optional',
+    });
   return lines;
+}
+
+/**
+ * Whether the poster shows optional stage `index`'s condition (条件) beside the flow arrow into
+ * it, as a flow chart labels a path taken only sometimes: yes, unless that arrow already carries
+ * a branch's 条件 (then it stays in the box, so the two never share one place).
+ */
+export function conditionBeside(stages: readonly Stage[], index: number): boolean {
+  const stage = stages[index];
+  if (!stage?.optional || !stage.when || index === 0) return false;
+  return !(stages[index - 1]?.branches ?? []).some(
+    (b) => branchRoute(stages, index - 1, b.to).kind === 'next',
+  );
 }
 
 /** A stage's branches in words, "条件 → 去向" (退回 for a way back), as `inspect` prints them. */

@@ -3,6 +3,7 @@ import type { PowerChart, RiskLevel } from '../model/types.js';
 import {
   type BoxContent,
   type ContentContext,
+  conditionBeside,
   controlContent,
   exitContent,
   labelContent,
@@ -61,10 +62,13 @@ export interface JumpPiece {
   readonly alt?: { readonly band: number; readonly dy: number };
 }
 
-/** A branch to the stage right below: its condition labels the flow arrow. */
+/**
+ * A branch to the stage right below, or the condition of an optional stage below (`branch`
+ * 'optional'): its words label the flow arrow from stage `from`.
+ */
 export interface NextPiece {
   readonly from: number;
-  readonly branch: number;
+  readonly branch: number | 'optional';
   readonly label: BoxContent;
 }
 
@@ -102,10 +106,13 @@ export function measureBranches(ctx: ContentContext, chart: PowerChart): Measure
   const exits: ExitPiece[][] = chart.stages.map(() => []);
   const boxed: BoxedExitPiece[][] = chart.stages.map(() => []);
   const jumps: JumpPiece[] = [];
-  const nexts: NextPiece[] = [];
+  // Labels of flow arrows, measured once the lanes' width is known (they may reach over the exit lane).
+  const onFlow: { from: number; branch: NextPiece['branch']; text: string; field: string }[] = [];
   // Height of the labels stacked so far in each gap between rows.
   const stacks = new Map<number, number>();
   chart.stages.forEach((stage, i) => {
+    if (stage.when && conditionBeside(chart.stages, i))
+      onFlow.push({ from: i - 1, branch: 'optional', text: stage.when, field: `stages[${i}].when` });
     for (const [k, branch] of (stage.branches ?? []).entries()) {
       const field = `stages[${i}].branches[${k}]`;
       const route = branchRoute(chart.stages, i, branch.to);
@@ -130,38 +137,49 @@ export function measureBranches(ctx: ContentContext, chart: PowerChart): Measure
             }),
             ...(branch.control && { control: controlContent(ctx, branch.control, `${field}.control`) }),
           });
-      } else {
-        const width = route.kind === 'next' ? theme.widths.stage / 2 + gap - 2 * LABEL_GAP : BAND_LABEL_WIDTH;
-        const label = labelContent(ctx, branch.when, `${field}.when`, width);
-        if (route.kind === 'next') nexts.push({ from: i, branch: k, label });
-        else {
-          const n = chart.stages.length;
-          const stack = (band: number) => {
-            const dy = stacks.get(band) ?? 0;
-            stacks.set(band, dy + label.height + 2 * LABEL_GAP);
-            return { band, dy };
-          };
-          const { band, dy } = stack(jumpBand(i, route.stage, n));
-          // A loop to its own stage keeps room in the gap on its other side too: a page may end
-          // on the side its label would go.
-          const other = band === i ? i - 1 : i;
-          const alt = route.stage === i && other >= 0 && other < n - 1 ? stack(other) : undefined;
-          jumps.push({
-            from: i,
-            branch: k,
-            to: route.stage,
-            label,
-            band,
-            dy,
-            lane: jumps.length,
-            ...(alt && { alt }),
-          });
-        }
+      } else if (route.kind === 'next')
+        onFlow.push({ from: i, branch: k, text: branch.when, field: `${field}.when` });
+      else {
+        const label = labelContent(ctx, branch.when, `${field}.when`, BAND_LABEL_WIDTH);
+        const n = chart.stages.length;
+        const stack = (band: number) => {
+          const dy = stacks.get(band) ?? 0;
+          stacks.set(band, dy + label.height + 2 * LABEL_GAP);
+          return { band, dy };
+        };
+        const { band, dy } = stack(jumpBand(i, route.stage, n));
+        // A loop to its own stage keeps room in the gap on its other side too: a page may end
+        // on the side its label would go.
+        const other = band === i ? i - 1 : i;
+        const alt = route.stage === i && other >= 0 && other < n - 1 ? stack(other) : undefined;
+        jumps.push({
+          from: i,
+          branch: k,
+          to: route.stage,
+          label,
+          band,
+          dy,
+          lane: jumps.length,
+          ...(alt && { alt }),
+        });
       }
     }
   });
   const hasExits = exits.some((e) => e.length > 0) || boxed.some((e) => e.length > 0);
-  if (!hasExits && jumps.length === 0 && nexts.length === 0) return undefined;
+  if (!hasExits && jumps.length === 0 && onFlow.length === 0) return undefined;
+  // Loop lines run LOOP_INSET, +LOOP_STEP… left of the stage, in the lane ELK keeps between the
+  // risk column and the stage (its spacing on both sides plus the lane node); exits in the lane
+  // right of it. Both lanes are as wide as the wider needs, so the stage column (the spine) stays
+  // in the poster's middle, under its centred title.
+  const loopRoom = jumps.length > 0 ? Math.max(2 * gap, LOOP_INSET + LOOP_STEP * jumps.length) - gap : 0;
+  const lane = Math.max(loopRoom, hasExits ? EXIT_WIDTH + gap : 0);
+  // A flow arrow's label, right of the spine in the gap between rows: over the exit lane too.
+  const flowWidth = theme.widths.stage / 2 + gap + lane - 2 * LABEL_GAP;
+  const nexts: NextPiece[] = onFlow.map(({ from, branch, text, field }) => ({
+    from,
+    branch,
+    label: labelContent(ctx, text, field, flowWidth),
+  }));
   const labels = [
     ...stacks.values(),
     ...nexts.map((p) => p.label.height + 2 * LABEL_GAP),
@@ -169,12 +187,6 @@ export function measureBranches(ctx: ContentContext, chart: PowerChart): Measure
     ...boxed.flat().map((p) => p.label.height + 2 * LABEL_GAP + EXIT_DROP),
   ];
   const rowGap = Math.max(theme.spacing.rowGap, ...labels);
-  // Loop lines run LOOP_INSET, +LOOP_STEP… left of the stage, in the lane ELK keeps between the
-  // risk column and the stage (its spacing on both sides plus the lane node); exits in the lane
-  // right of it. Both lanes are as wide as the wider needs, so the stage column (the spine) stays
-  // in the poster's middle, under its centred title.
-  const loopRoom = jumps.length > 0 ? Math.max(2 * gap, LOOP_INSET + LOOP_STEP * jumps.length) - gap : 0;
-  const lane = Math.max(loopRoom, hasExits ? EXIT_WIDTH + gap : 0);
   const [loopWidth, exitWidth] = lane > 0 ? [lane - gap, lane - gap] : [undefined, 0];
   return {
     exits,

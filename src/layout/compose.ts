@@ -564,7 +564,9 @@ function drawBranches(
   }
   for (const next of branches.nexts)
     label(
-      sceneIds.label(start + next.from, next.branch),
+      next.branch === 'optional'
+        ? sceneIds.optionalLabel(start + next.from + 1)
+        : sceneIds.label(start + next.from, next.branch),
       sceneIds.flow(start + next.from),
       next.label,
       nextLabelAt(next, rows, bands),

@@ -34,6 +34,8 @@ export const sceneIds = {
    * from another page: the arrow from its stub into the stage, and the stub.
    */
   branchIn: (row: number, k: number) => `branch-${row}-${k}-in`,
+  /** The condition (条件) of optional stage `row`, beside the flow arrow into it. */
+  optionalLabel: (row: number) => `label-${row}-optional`,
   labelIn: (row: number, k: number) => `label-${row}-${k}-in`,
   /** The connector from a side box to its stage. */
   connector: (side: string) => `connector-${side}`,

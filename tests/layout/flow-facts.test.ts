@@ -35,7 +35,10 @@ describe('a chart with branches, an optional stage and stage facts', () => {
     expect(boxText(scene, accept)).toContain('5个工作日 · 政务服务窗口');
     expect(boxText(scene, accept)).toContain('依据：行政许可法第三十二条');
     expect(boxText(scene, accept)).not.toContain('→');
-    expect(boxText(scene, stageId(scene, '听证'))).toContain('（可选：涉及重大利益关系的）');
+    // An optional stage says so in its box; its condition labels the flow arrow into it.
+    const hearing = stageId(scene, '听证');
+    expect(boxText(scene, hearing)).toContain('（可选环节）');
+    expect(boxText(scene, hearing)).not.toContain('涉及重大利益关系的');
     const byId = new Map(scene.boxes.map((b) => [b.id, b]));
     const lines = new Map(scene.lines.map((l) => [l.id, l]));
     /** The label that reads `when`, and the line it labels. */
@@ -52,6 +55,7 @@ describe('a chart with branches, an optional stage and stage facts', () => {
     expect(boxText(scene, exit?.id ?? '')).toBe('不予受理并书面说明理由');
     // To the next stage: the condition labels the flow arrow.
     expect(labelled('材料不齐全')).toMatchObject({ kind: 'flow', from: accept });
+    expect(labelled('涉及重大利益关系的')).toMatchObject({ kind: 'flow', to: hearing });
     // A loop back: an arrow from 一次性告知补正 into 受理.
     expect(labelled('补正后')).toMatchObject({
       kind: 'branch',
@@ -83,6 +87,23 @@ describe('a chart with branches, an optional stage and stage facts', () => {
     expect(boxText(scene, 'legend')).toContain('一级风险');
     const benefit = await layoutOnePage(await loadChart('examples/charts/xingzheng-jifu.yaml'), { fonts });
     expect(boxText(benefit, 'legend')).toContain('一般风险');
+  });
+});
+
+describe('an optional stage’s condition', () => {
+  it('stays in the box when a branch’s 条件 already labels the arrow into the stage', async () => {
+    const chart: PowerChart = {
+      name: '某职权',
+      stages: [
+        { name: '受理', branches: [{ when: '材料齐全', to: '听证' }] },
+        { name: '听证', optional: true, when: '涉及重大利益的' },
+        { name: '办结' },
+      ],
+    };
+    const scene = await layoutOnePage(chart, { fonts });
+    expect(boxText(scene, 'stage-1')).toContain('（可选：涉及重大利益的）');
+    expect(scene.boxes.some((b) => b.id === 'label-1-optional')).toBe(false);
+    expect(boxText(scene, 'label-0-0')).toBe('材料齐全');
   });
 });
 
