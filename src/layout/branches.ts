@@ -326,8 +326,8 @@ export function placeJumps(
     const to = (rows[piece.to] as PlacedRow).stage;
     const back = piece.to <= piece.from;
     const x = laneX(from, piece.lane);
-    const sy = jumpSide(from, piece, back, true);
-    const ty = jumpSide(to, piece, back, false);
+    const sy = jumpSide(from, piece, b.lanes, back, true);
+    const ty = jumpSide(to, piece, b.lanes, back, false);
     const points: [number, number][] = [
       [from.x, sy],
       [x, sy],
@@ -356,10 +356,11 @@ function laneX(stage: Rect, lane: number): number {
 /**
  * Where a loop or jump meets a stage's left side: a loop back leaves from the upper part of its
  * stage and enters the lower part of the target (a jump ahead the other way round), so it
- * crosses no connector of those two rows; lines of neighbouring lanes a little apart.
+ * crosses no connector of those two rows; each lane at its own height, so no two lines meeting
+ * one stage run into each other.
  */
-function jumpSide(stage: Rect, piece: JumpPiece, back: boolean, leaving: boolean): number {
-  const share = (piece.lane % 3) / 12;
+function jumpSide(stage: Rect, piece: JumpPiece, lanes: number, back: boolean, leaving: boolean): number {
+  const share = piece.lane / (4 * lanes);
   return stage.y + stage.height * (back === leaving ? 0.25 - share : 0.75 + share);
 }
 
@@ -407,6 +408,7 @@ export interface PlacedStub {
  */
 export function placeStubs(
   stubs: readonly StubPiece[],
+  lanes: number,
   rows: readonly PlacedRow[],
   top: number,
   bottom: number,
@@ -420,7 +422,7 @@ export function placeStubs(
       const box = { x: x + LABEL_GAP - stub.text.width, y, width: stub.text.width, height: stub.text.height };
       y += stub.text.height + LABEL_GAP;
       const back = stub.piece.to <= stub.piece.from;
-      const sy = jumpSide(stage, stub.piece, back, stub.leaves);
+      const sy = jumpSide(stage, stub.piece, lanes, back, stub.leaves);
       const end: [number, number] = [x, stub.up ? box.y + box.height : box.y];
       const side: [number, number][] = [
         [stage.x, sy],

@@ -551,7 +551,13 @@ function drawBranches(
     label(sceneIds.label(from, branch), id, jump.piece.label, jump.label);
   }
   const { stubs } = placed;
-  for (const { stub, box, points } of placeStubs(stubs.pieces, rows, stubs.top, stubs.bottom)) {
+  for (const { stub, box, points } of placeStubs(
+    stubs.pieces,
+    branches.lanes,
+    rows,
+    stubs.top,
+    stubs.bottom,
+  )) {
     const { from: i, to: other, branch } = stub.piece;
     const id = stub.leaves ? sceneIds.branch(i, branch) : sceneIds.branchIn(i, branch);
     const labelId = stub.leaves ? sceneIds.label(i, branch) : sceneIds.labelIn(i, branch);

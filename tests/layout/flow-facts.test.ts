@@ -216,3 +216,37 @@ describe('a loop or jump whose stages fall on different pages', () => {
     expect(y('label-7-0')).toBeLessThan(y('stage-7'));
   });
 });
+
+describe('loops meeting one stage', () => {
+  // Four loops into and out of 受理 (one to itself): each meets the stage at its own height.
+  const chart: PowerChart = {
+    name: '某职权',
+    stages: [
+      { name: '受理', branches: [{ when: '当场补正', to: '受理' }] },
+      { name: '审查', branches: [{ when: '材料不全', to: '受理' }] },
+      {
+        name: '决定',
+        branches: [
+          { when: '需再审', to: '审查' },
+          { when: '重新受理', to: '受理' },
+        ],
+      },
+    ],
+  };
+
+  it('never run into each other, and the invariants would catch two lines that do', async () => {
+    const scene = await layoutOnePage(chart, { fonts });
+    expectSceneInvariants(scene, colorTheme.minBodySize, 6 * scene.page.scale);
+    const into = scene.lines
+      .filter((l) => l.kind === 'branch' && l.to === 'stage-0')
+      .map((l) => l.points.at(-1)?.[1]);
+    expect(new Set(into).size).toBe(3);
+    // Doctored: a loop's last leg moved onto another's.
+    const [a, b] = scene.lines.filter((l) => l.kind === 'branch' && l.to === 'stage-0');
+    if (!a || !b) throw new Error('no loops into stage-0');
+    const y = a.points.at(-1)?.[1] as number;
+    const moved = b.points.map(([x, py], k) => [x, k >= b.points.length - 2 ? y : py] as [number, number]);
+    const bad = { ...scene, lines: scene.lines.map((l) => (l === b ? { ...b, points: moved } : l)) };
+    expect(() => expectSceneInvariants(bad, colorTheme.minBodySize)).toThrow(/runs along/);
+  });
+});

@@ -125,6 +125,7 @@ export function expectSceneInvariants(scene: Scene, minSize: number, padding = 0
       for (const b of all) expect(crosses(b, q, p), `${line.id} crosses ${b.id}`).toBe(false);
     });
   }
+  expectNoLinesAlongEachOther(scene);
   for (const exit of scene.boxes) {
     if (exit.kind !== 'exit') continue;
     const stage = box(exit.stage);
@@ -143,6 +144,31 @@ export function expectSceneInvariants(scene: Scene, minSize: number, padding = 0
     expect(b.x + b.width).toBeLessThanOrEqual(width - margin + TOL);
     expect(b.y + b.height).toBeLessThanOrEqual(height - margin + TOL);
   }
+}
+
+/**
+ * Lines meet only by crossing — at right angles, as every segment is horizontal or vertical — or
+ * at a box: no two run along each other, where a reader could not tell which way each goes. The
+ * one exception is a shared trunk: the branch arrows leaving one stage may start on one line.
+ */
+function expectNoLinesAlongEachOther(scene: Scene): void {
+  const segments = scene.lines.flatMap((line) =>
+    line.points.slice(1).map((q, k) => {
+      const p = line.points[k] as readonly [number, number];
+      const vertical = Math.abs(p[0] - q[0]) < TOL;
+      const [at, from, to] = vertical ? [p[0], p[1], q[1]] : [p[1], p[0], q[0]];
+      return { line, vertical, at, lo: Math.min(from, to), hi: Math.max(from, to) };
+    }),
+  );
+  segments.forEach((a, i) => {
+    for (const b of segments.slice(i + 1)) {
+      if (a.line === b.line || a.vertical !== b.vertical || Math.abs(a.at - b.at) >= TOL) continue;
+      const trunk = a.line.kind === 'branch' && b.line.kind === 'branch' && a.line.from === b.line.from;
+      if (trunk) continue;
+      const along = Math.min(a.hi, b.hi) - Math.max(a.lo, b.lo);
+      expect(along, `${a.line.id} runs along ${b.line.id}`).toBeLessThan(TOL);
+    }
+  });
 }
 
 /**
