@@ -325,8 +325,7 @@ function drawRisk(
   const box = b.box({
     id: owner.id,
     kind: 'risk',
-    stage: owner.stage,
-    ...(owner.exit && { exit: owner.exit }),
+    ...ownedBy(owner),
     ...(level && { level }),
     ...r,
     fill: theme.colors.riskFill,
@@ -338,8 +337,7 @@ function drawRisk(
   });
   b.content(content, r.x, r.y, box);
   if (content.badge) drawBadge(b, theme, content.badge, box, r.x, r.y, true);
-  const cy = holder.y + holder.height / 2;
-  connector(b, theme, box, owner.exit ?? owner.stage, r.x + r.width, holder.x, cy);
+  connector(b, theme, box, owner.exit ?? owner.stage, r.x + r.width, holder.x, middle(holder));
 }
 
 /** Draws a control box and its connector to `holder` (its stage or exit) on the left. */
@@ -354,8 +352,7 @@ function drawControl(
   const control = b.box({
     id: owner.id,
     kind: 'control',
-    stage: owner.stage,
-    ...(owner.exit && { exit: owner.exit }),
+    ...ownedBy(owner),
     ...c,
     fill: theme.colors.controlFill,
     stroke: theme.colors.controlStroke,
@@ -365,8 +362,17 @@ function drawControl(
     band: { height: content.bandHeight, fill: theme.colors.controlBand },
   });
   b.content(content, c.x, c.y, control);
-  const cy = holder.y + holder.height / 2;
-  connector(b, theme, control, owner.exit ?? owner.stage, holder.x + holder.width, c.x, cy);
+  connector(b, theme, control, owner.exit ?? owner.stage, holder.x + holder.width, c.x, middle(holder));
+}
+
+/** A side box's references: its stage and, for an exit's own box, the exit. */
+function ownedBy(owner: SideOwner): { stage: string; exit?: string } {
+  return { stage: owner.stage, ...(owner.exit && { exit: owner.exit }) };
+}
+
+/** The height of a box's middle, where its connectors meet it. */
+function middle(r: Rect): number {
+  return r.y + r.height / 2;
 }
 
 /**
@@ -502,25 +508,11 @@ function drawBranches(
     label(sceneIds.label(i, k), sceneIds.branch(i, k), exit.piece.label, exit.label);
     if (!own) return;
     const { row, piece } = own;
+    const mine = (side: string) => ({ id: side, stage, exit: id });
     if (piece.risk && row.risk)
-      drawRisk(
-        b,
-        theme,
-        { id: sceneIds.risk(id), stage, exit: id },
-        piece.level,
-        row.risk,
-        piece.risk,
-        exit.box,
-      );
+      drawRisk(b, theme, mine(sceneIds.risk(id)), piece.level, row.risk, piece.risk, exit.box);
     if (piece.control && row.control)
-      drawControl(
-        b,
-        theme,
-        { id: sceneIds.control(id), stage, exit: id },
-        row.control,
-        piece.control,
-        exit.box,
-      );
+      drawControl(b, theme, mine(sceneIds.control(id)), row.control, piece.control, exit.box);
   };
   rows.forEach((row, r) => {
     if (!row.exitLane) return;
