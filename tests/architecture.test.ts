@@ -15,6 +15,8 @@ const SRC = resolve('src');
 /** What each folder of src/ may import ('.' is src/ itself: the npm API, api.ts and office.ts). */
 const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   unicode: [],
+  // Office files (zips of XML) made reproducible.
+  zip: [],
   scene: [],
   fonts: [],
   model: ['unicode'],
@@ -22,8 +24,8 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   text: ['fonts', 'unicode'],
   layout: ['scene', 'text', 'theme', 'fonts', 'model', 'unicode'],
   render: ['scene', 'fonts', 'unicode'],
-  table: ['model', 'unicode'],
-  docx: ['table', 'model', 'unicode'],
+  table: ['model', 'unicode', 'zip'],
+  docx: ['table', 'model', 'unicode', 'zip'],
   '.': ['render', 'layout', 'scene', 'text', 'theme', 'fonts', 'model', 'table', 'docx', 'unicode'],
   // The browser entry: the npm API's pipeline (api.ts) and what it is made of; no files, no CLI.
   browser: ['.', 'render', 'layout', 'scene', 'text', 'theme', 'fonts', 'model', 'unicode'],

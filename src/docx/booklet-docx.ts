@@ -4,7 +4,6 @@ import {
   InternalHyperlink,
   type ISectionOptions,
   LeaderType,
-  Packer,
   PageBreak,
   Paragraph,
   TabStopType,
@@ -12,6 +11,7 @@ import {
 } from 'docx';
 import { displayWidth } from '../table/look.js';
 import type { Table } from '../table/table.js';
+import { packDocx } from './pack.js';
 import { type PosterImage, posterSection } from './poster-docx.js';
 import { A4, properties, run, SIZES, TWIPS_PER_MM } from './style.js';
 import { tableSection } from './table-docx.js';
@@ -169,10 +169,12 @@ export async function bookletToDocx(
     sections: [
       contentsSection(title, numbered),
       ...posters.flatMap((pages, i) =>
-        pages.map((page, p) => (p === 0 ? posterSection(page, `poster_${i + 1}`) : posterSection(page))),
+        pages.map((page, p) =>
+          posterSection(page, (starts[i] as number) + p + 1, p === 0 ? `poster_${i + 1}` : undefined),
+        ),
       ),
       tableSection(table, 'list'),
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  return packDocx(doc);
 }

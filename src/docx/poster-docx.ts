@@ -4,11 +4,11 @@ import {
   HorizontalPositionRelativeFrom,
   ImageRun,
   type ISectionOptions,
-  Packer,
   Paragraph,
   TextRun,
   VerticalPositionRelativeFrom,
 } from 'docx';
+import { packDocx } from './pack.js';
 import { properties, TWIPS_PER_PT } from './style.js';
 
 /** A rendered poster, as the Word writers take it: both images of one page, and what it shows. */
@@ -33,15 +33,19 @@ const PX_PER_PT = 96 / 72;
 /**
  * The poster as a page of its own size with no margins: the picture is anchored to the page's
  * corner behind the (empty, 1 pt) paragraph that holds it, so it fills the sheet exactly and
- * never pushes a blank page after it, as a full-page inline picture does.
+ * never pushes a blank page after it, as a full-page inline picture does. `drawing` numbers the
+ * picture within its document (from 1, each once): left to docx, the number comes from a counter
+ * shared by every document the process writes, so a poster's file would depend on what was
+ * written before it.
  */
-export function posterSection(poster: PosterImage, bookmark?: string): ISectionOptions {
+export function posterSection(poster: PosterImage, drawing: number, bookmark?: string): ISectionOptions {
   const image = new ImageRun({
     type: 'svg',
     data: new TextEncoder().encode(poster.svg),
     fallback: { type: 'png', data: poster.png },
     transformation: { width: poster.width * PX_PER_PT, height: poster.height * PX_PER_PT },
     altText: {
+      id: String(drawing),
       name: poster.name,
       title: `${poster.name} 廉政风险防控图`,
       description: [
@@ -84,6 +88,9 @@ export function posterSection(poster: PosterImage, bookmark?: string): ISectionO
 export async function posterToDocx(pages: readonly PosterImage[]): Promise<Uint8Array> {
   const [first] = pages;
   if (!first) throw new RangeError('a poster document needs at least one page');
-  const doc = new Document({ ...properties(first.name), sections: pages.map((page) => posterSection(page)) });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  const doc = new Document({
+    ...properties(first.name),
+    sections: pages.map((page, p) => posterSection(page, p + 1)),
+  });
+  return packDocx(doc);
 }

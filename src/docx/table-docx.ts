@@ -4,7 +4,6 @@ import {
   Document,
   Footer,
   type ISectionOptions,
-  Packer,
   PageNumber,
   PageOrientation,
   Paragraph,
@@ -25,6 +24,7 @@ import {
   type Table as ListTable,
   type TablePower,
 } from '../table/table.js';
+import { packDocx } from './pack.js';
 import { A4, FONTS, properties, run, SIZES, TWIPS_PER_MM } from './style.js';
 
 /** Margins of a landscape table page: 20 mm all round leaves 257 mm for the columns. */
@@ -151,5 +151,5 @@ export function tableSection(table: ListTable, bookmark?: string): ISectionOptio
 /** The 一览表 as a .docx file of its own. */
 export async function tableToDocx(table: ListTable): Promise<Uint8Array> {
   const doc = new Document({ ...properties(table.title), sections: [tableSection(table)] });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  return packDocx(doc);
 }

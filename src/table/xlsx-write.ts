@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { LEVEL_LABELS, RISK_LEVELS, type RiskLevel } from '../model/types.js';
+import { reproducibleOffice } from '../zip/reproducible.js';
 import { type ColumnSpec, perPower } from './columns.js';
 import { columnLetter } from './grid.js';
 import { columnWidths, displayWidth, HEADER_FILL, LEVEL_TINTS, MAX_WIDTH, wrappedLines } from './look.js';
@@ -164,7 +165,7 @@ export async function tableToXlsx(table: Table, template?: XlsxTemplate): Promis
     });
   }
   if (template) addInstructions(workbook, template.instructions);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return reproducibleOffice(new Uint8Array(await workbook.xlsx.writeBuffer()));
 }
 
 /** What makes a list a template to fill in: empty ruled rows and a sheet of instructions. */
