@@ -53,8 +53,11 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
-/** The CLI files that may touch `process`: the process's and the worker thread's entry points. */
-const PROCESS_ENTRY_POINTS = new Set(['cli/main.ts', 'cli/worker.ts']);
+/**
+ * The CLI files that may touch `process`: the process's and the worker thread's entry points
+ * (unbundled, and the installed command that runs the bundle), and the bundle's build script.
+ */
+const PROCESS_ENTRY_POINTS = new Set(['cli/main.ts', 'cli/worker.ts', 'cli/bin.ts', 'cli/bundle/build.ts']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

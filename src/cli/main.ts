@@ -23,4 +23,7 @@ const io: Io = {
   },
 };
 
-process.exitCode = await runCli(process.argv.slice(2), io);
+// Not a top-level await: the bundled CLI (a CommonJS script, see bin.ts) cannot hold one.
+void runCli(process.argv.slice(2), io).then((code) => {
+  process.exitCode = code;
+});

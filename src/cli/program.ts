@@ -9,6 +9,7 @@ import { describeError } from './errors.js';
 import type { Io } from './io.js';
 import type { JobEnvironment } from './run-job.js';
 import { bilingualUsageError } from './usage-errors.js';
+import { WORKER_URL } from './worker-url.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -117,7 +118,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       io,
       debug: debug(),
       version: pkg.version,
-      workerUrl: new URL('./worker.js', import.meta.url),
+      workerUrl: WORKER_URL,
       env: environment,
     });
   });

@@ -62,7 +62,8 @@ export function run(
 
 /**
  * Builds the CLI with `npm run build` into a private folder, with the bundled fonts copied in as
- * `npm pack` copies them, and returns the path of its `dist/cli/main.js`. The repository's own `dist/` is shared with other test files and other
+ * `npm pack` copies them, and returns the path of its `dist/cli/bin.js` (the installed command,
+ * which runs the bundled CLI; `main.js` beside it is the CLI unbundled). The repository's own `dist/` is shared with other test files and other
  * builds running at the same time; a build rewriting it under a running CLI would make tests
  * flaky. The private folder is a copy of package.json (the CLI reads its version from
  * `../../package.json`) and a link to node_modules, keyed by a hash of the sources, so test files
@@ -71,8 +72,8 @@ export function run(
 export async function buildCli(): Promise<string> {
   const base = join(tmpdir(), 'fangkongtu-cli');
   const dir = join(base, await sourceHash());
-  const main = join(dir, 'dist', 'cli', 'main.js');
-  if (existsSync(main)) return main;
+  const bin = join(dir, 'dist', 'cli', 'bin.js');
+  if (existsSync(bin)) return bin;
   await mkdir(base, { recursive: true });
   const staging = `${dir}.${process.pid}.${randomBytes(4).toString('hex')}`;
   await mkdir(staging);
@@ -80,6 +81,7 @@ export async function buildCli(): Promise<string> {
   await symlink(join(ROOT, 'node_modules'), join(staging, 'node_modules'), 'dir');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   let build = await run(npm, ['run', 'build:lib', '--', '--outDir', join(staging, 'dist')]);
+  if (build.code === 0) build = await run(npm, ['run', 'build:cli', '--', join(staging, 'dist')]);
   if (build.code === 0) build = await run(npm, ['run', 'build:web', '--', join(staging, 'dist', 'web')]);
   // As `npm pack` does (prepack): the bundled faces go beside the build, so the CLI under test
   // reads its fonts from where a published package keeps them.
@@ -96,7 +98,7 @@ export async function buildCli(): Promise<string> {
     await rm(staging, { recursive: true, force: true });
   }
   await pruneOldBuilds(base, dir);
-  return main;
+  return bin;
 }
 
 /** Removes builds of older trees (more than an hour old), so the temp folder does not fill up. */
