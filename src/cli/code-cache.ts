@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import { constants, Script } from 'node:vm';
+import { Script } from 'node:vm';
 
 /**
  * Runs a CommonJS script (the bundled CLI, `dist/cli/fangkongtu.cjs`) with a V8 code cache kept
@@ -76,7 +76,11 @@ function writeQuietly(path: string, data: Buffer): void {
       }
     }
   } catch {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // The folder is not there or not ours: nothing was written.
+    }
   }
 }
 
@@ -91,12 +95,9 @@ export function runWithCodeCache(file: string, options: CodeCacheOptions): CodeC
   const cachedData = readOrUndefined(cachePath);
   // Node's own module wrapper, so the script sees what a required file sees.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`;
-  const script = new Script(wrapped, {
-    filename: file,
-    ...(cachedData && { cachedData }),
-    // The bundle imports a few ES modules at run time (packages kept outside it).
-    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  // No importModuleDynamically: on Node 20 a script compiled from cached data loses it, so the
+  // script must load everything with `require` (the bundle does).
+  const script = new Script(wrapped, { filename: file, ...(cachedData && { cachedData }) });
   const use: CodeCacheUse = !cachedData ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used';
   if (use !== 'used') options.atExit?.(() => writeQuietly(cachePath, script.createCachedData()));
   const module = { exports: {} };

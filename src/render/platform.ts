@@ -1,8 +1,6 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 import { createSVGWindow } from 'svgdom';
+import { importPdfKitBrowserBuild, type PdfKitConstructor } from './pdfkit-module.js';
 import { encodeOpaquePng } from './png-encode.js';
 
 /**
@@ -20,8 +18,7 @@ export function svgWindow(): unknown {
   return createSVGWindow();
 }
 
-/** The constructor of pdfkit's documents. */
-export type PdfKitConstructor = typeof import('pdfkit');
+export type { PdfKitConstructor };
 
 let pdfkit: Promise<PdfKitConstructor> | undefined;
 
@@ -29,15 +26,11 @@ let pdfkit: Promise<PdfKitConstructor> | undefined;
  * pdfkit's *browser* build, also in Node: it compresses with fflate where the Node build uses
  * Node's zlib, whose deflate output differs from any JavaScript one, so only one build on both
  * platforms gives the same PDF bytes. The browser build has no Node imports and runs in Node as
- * it is. Its file is not in pdfkit's `exports`, so it is imported by path, beside the package's
- * main file. Loaded on first use: it takes ~0.1 s, which a process that writes no PDF need not pay.
+ * it is (see pdfkit-module.ts for how it is found). Loaded on first use: it takes ~0.1 s, which a
+ * process that writes no PDF need not pay.
  */
 export function loadPdfKit(): Promise<PdfKitConstructor> {
-  pdfkit ??= (async () => {
-    const main = createRequire(import.meta.url).resolve('pdfkit');
-    const url = pathToFileURL(join(dirname(main), 'pdfkit.browser.mjs')).href;
-    return ((await import(url)) as { default: PdfKitConstructor }).default;
-  })();
+  pdfkit ??= importPdfKitBrowserBuild().then((m) => m.default);
   return pdfkit;
 }
 

@@ -8,10 +8,10 @@
  * esbuild, as for the editor (src/web/build.ts): it reads the TypeScript sources as they are and
  * writes CommonJS (the only kind of script `vm.Script` can cache on Node 20), keeping each
  * dynamically imported module unevaluated until it is imported, so a verb or a format still loads
- * only when used. A few packages stay outside ({@link EXTERNAL}), and pdfkit's browser build,
- * which the CLI reaches through a computed path (render/platform.ts), is loaded from node_modules.
+ * only when used. A few packages stay outside ({@link EXTERNAL}).
  */
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile, type Plugin } from 'esbuild';
@@ -22,6 +22,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const BUNDLE_MODULES: Readonly<Record<string, string>> = {
   // ELK in the bundle (and so in the code cache) rather than required from node_modules.
   'src/layout/elk.ts': 'src/browser/elk.ts',
+  // pdfkit's browser build in the bundle rather than imported from node_modules by path.
+  'src/render/pdfkit-module.ts': 'src/cli/bundle/pdfkit-module.ts',
   // Workers start from bin.js, which runs the bundle.
   'src/cli/worker-url.ts': 'src/cli/bundle/worker-url.ts',
 };
@@ -35,6 +37,10 @@ const bundleModules: Plugin = {
       const swap = BUNDLE_MODULES[relative(ROOT, source).split('\\').join('/')];
       return swap ? { path: join(ROOT, swap) } : undefined;
     });
+    // Not in pdfkit's `exports`: found beside the package's main file, as Node finds it unbundled.
+    b.onResolve({ filter: /^pdfkit\/js\/pdfkit\.browser\.mjs$/ }, () => ({
+      path: join(dirname(createRequire(import.meta.url).resolve('pdfkit')), 'pdfkit.browser.mjs'),
+    }));
   },
 };
 
@@ -88,6 +94,10 @@ export async function buildCliBundle(outDir: string): Promise<Metafile> {
     // A package's ES module build first: jsonc-parser's CommonJS main is a UMD wrapper whose
     // `require`s of its own files esbuild cannot follow.
     mainFields: ['module', 'main'],
+    // Every import() becomes a require(): a script compiled from V8's code cache cannot import an
+    // ES module on Node 20 (its dynamic-import callback is lost), and the packages left outside
+    // load with require (open, an ES module, through Node 20.19's require of ES modules).
+    supported: { 'dynamic-import': false },
     // Every start reads and hashes the whole script: without its whitespace it is a third
     // shorter. Names are kept, so a stack trace (--debug) still names the source's functions.
     minifyWhitespace: true,
