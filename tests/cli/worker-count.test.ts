@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workerCount } from '../../src/cli/worker-count.js';
+import { idleCores, workerCount } from '../../src/cli/worker-count.js';
 
 describe('workerCount: in this thread or on workers', () => {
   it('obeys --jobs, never with more workers than charts', () => {
@@ -23,5 +23,17 @@ describe('workerCount: in this thread or on workers', () => {
   it('never starts workers on one core or for one chart', () => {
     expect(workerCount(undefined, 500, ['png'], 1)).toBe(1);
     expect(workerCount(undefined, 1, ['svg', 'pdf', 'png'], 8)).toBe(1);
+  });
+
+  it('starts workers only on cores other processes leave idle', () => {
+    expect(idleCores(2, 0)).toBe(2);
+    expect(idleCores(2, 0.4)).toBe(2);
+    expect(idleCores(2, 0.6)).toBe(1);
+    expect(idleCores(2, 5)).toBe(1);
+    expect(idleCores(8, 3.2)).toBe(5);
+    expect(workerCount(undefined, 16, ['svg', 'pdf', 'png'], 2, 5)).toBe(1);
+    expect(workerCount(undefined, 200, ['pdf'], 8, 4)).toBe(4);
+    // --jobs is obeyed whatever the load.
+    expect(workerCount(2, 16, ['png'], 2, 5)).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { type FontFile, parseFontSpec } from '../../fonts/font-spec.js';
 import { AUTO_PAGES, type PageChoice, pageDimensions, round } from '../../layout/page.js';
@@ -202,7 +202,7 @@ export async function renderCommand(
     );
   // Workers start first, so they load the pipeline while this thread checks fonts, sweeps
   // temporary files and reads and hashes the charts (see worker-count.ts for when they pay).
-  const size = workerCount(jobs, sources.length, options.formats, availableParallelism());
+  const size = workerCount(jobs, sources.length, options.formats, availableParallelism(), loadavg()[0]);
   const runner = size > 1 ? workerPool(size, ctx.workerUrl, { formats: options.formats }) : inlineRunner();
   let batch: Batch;
   try {
