@@ -22,6 +22,11 @@ export interface CodeCacheOptions {
   /** What else the cache depends on: the package's version, Node's version and the CPU. */
   readonly key: string;
   /**
+   * Which use of the script this run is (the CLI's verb): each has a cache of its own, written
+   * by its first run, so a first `--help` does not leave `render` a cache without the pipeline.
+   */
+  readonly part: string;
+  /**
    * Registers `write` to run as the process ends, so the cache holds every function the run
    * compiled, not only those of the script's first lines; absent in threads that only read it.
    */
@@ -44,11 +49,11 @@ export function userCacheDir(
   return join(base, 'fangkongtu');
 }
 
-/** The cache file for the script `file`, whose bytes are `bytes`. */
-export function cacheFile(file: string, bytes: Uint8Array, options: CodeCacheOptions): string {
+/** The caches of one build of the script `file`, whose bytes are `bytes`, start with this. */
+function buildPrefix(file: string, bytes: Uint8Array, options: CodeCacheOptions): string {
   // V8 checks only the source's length, so the name must hold a hash of the bytes themselves.
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-  return join(options.cacheDir, `${basename(file)}-${options.key}-${hash}.v8`);
+  return `${basename(file)}-${options.key}-${hash}.`;
 }
 
 function readOrUndefined(path: string): Buffer | undefined {
@@ -61,17 +66,17 @@ function readOrUndefined(path: string): Buffer | undefined {
 
 /**
  * Writes `data` to `path` whole or not at all (a temporary file renamed), and removes the caches
- * of earlier builds of the same script; ignores every failure (a read-only home, a full disk).
+ * of other builds of the same script (`<script>-*.v8` not starting with `prefix`); ignores every
+ * failure (a read-only home, a full disk).
  */
-function writeQuietly(path: string, data: Buffer): void {
+function writeQuietly(path: string, data: Buffer, script: string, prefix: string): void {
   const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(temp, data);
     renameSync(temp, path);
-    const script = basename(path).slice(0, basename(path).indexOf('-'));
     for (const name of readdirSync(dirname(path))) {
-      if (name !== basename(path) && name.startsWith(`${script}-`) && name.endsWith('.v8')) {
+      if (name.startsWith(`${script}-`) && name.endsWith('.v8') && !name.startsWith(prefix)) {
         rmSync(join(dirname(path), name), { force: true });
       }
     }
@@ -91,7 +96,8 @@ function writeQuietly(path: string, data: Buffer): void {
  */
 export function runWithCodeCache(file: string, options: CodeCacheOptions): CodeCacheUse {
   const bytes = readFileSync(file);
-  const cachePath = cacheFile(file, bytes, options);
+  const prefix = buildPrefix(file, bytes, options);
+  const cachePath = join(options.cacheDir, `${prefix}${options.part}.v8`);
   const cachedData = readOrUndefined(cachePath);
   // Node's own module wrapper, so the script sees what a required file sees.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`;
@@ -99,7 +105,9 @@ export function runWithCodeCache(file: string, options: CodeCacheOptions): CodeC
   // script must load everything with `require` (the bundle does).
   const script = new Script(wrapped, { filename: file, ...(cachedData && { cachedData }) });
   const use: CodeCacheUse = !cachedData ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used';
-  if (use !== 'used') options.atExit?.(() => writeQuietly(cachePath, script.createCachedData()));
+  if (use !== 'used') {
+    options.atExit?.(() => writeQuietly(cachePath, script.createCachedData(), basename(file), prefix));
+  }
   const module = { exports: {} };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run(module.exports, createRequire(file), module, file, dirname(file));

@@ -10,8 +10,8 @@ const SCRIPT = `globalThis.seen = { file: __filename, dir: __dirname, req: typeo
 const RUNNER = join(ROOT, 'tests/cli/code-cache-run.ts');
 
 /** Runs the script through the cache in a fresh process; what happened to the cache, what it saw. */
-async function runFresh(file: string, cacheDir: string, key = 'k1', mode = '') {
-  const r = await run(process.execPath, ['--import', 'tsx', RUNNER, file, cacheDir, key, mode]);
+async function runFresh(file: string, cacheDir: string, key = 'k1', mode = '', part = 'render') {
+  const r = await run(process.execPath, ['--import', 'tsx', RUNNER, file, cacheDir, key, part, mode]);
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as {
     use: string;
@@ -36,7 +36,7 @@ describe('runWithCodeCache', () => {
     });
     const written = await readdir(cache);
     expect(written).toHaveLength(1);
-    expect(written[0]).toMatch(/^script\.cjs-k1-[0-9a-f]{16}\.v8$/u);
+    expect(written[0]).toMatch(/^script\.cjs-k1-[0-9a-f]{16}\.render\.v8$/u);
     expect(await runFresh(file, cache)).toMatchObject({ use: 'used', seen: { sum: 6 } });
   });
 
@@ -62,6 +62,19 @@ describe('runWithCodeCache', () => {
     await scriptIn(dir, SCRIPT.replace('b) => a + b', 'c) => a - c'));
     expect(await runFresh(file, cache, 'v2')).toMatchObject({ use: 'absent', seen: { sum: -4 } });
     expect(await readdir(cache)).toHaveLength(1);
+  });
+
+  it('keeps a cache per part (verb), each written by its first run, beside the others of its build', async () => {
+    const dir = await tempDir();
+    const file = await scriptIn(dir);
+    const cache = join(dir, 'cache');
+    expect((await runFresh(file, cache, 'k', '', 'help')).use).toBe('absent');
+    expect((await runFresh(file, cache, 'k', '', 'render')).use).toBe('absent');
+    expect((await runFresh(file, cache, 'k', '', 'help')).use).toBe('used');
+    expect((await readdir(cache)).sort().map((n) => n.replace(/-[0-9a-f]{16}\./u, '.'))).toEqual([
+      'script.cjs-k.help.v8',
+      'script.cjs-k.render.v8',
+    ]);
   });
 
   it('runs when the cache folder cannot be made or written, and writes nothing', async () => {
