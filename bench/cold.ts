@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { summarise } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'dist/cli/main.js');
+/** The installed command: the bundled CLI run with its code cache. */
+const CLI = join(ROOT, 'dist/cli/bin.js');
+/** The same build unbundled (each module loaded by Node, no code cache): the "before" of issue #20. */
+export const UNBUNDLED_CLI = join(ROOT, 'dist/cli/main.js');
 const RUSAGE = join(ROOT, 'bench/rusage.mjs');
 
 export interface RunUsage {

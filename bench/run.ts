@@ -11,11 +11,12 @@
  * On a shared machine the absolute times swing with the other load; compare the ratios, which
  * come from runs made in turns within one bench run.
  */
-import { writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type ColdJob, coldJob, coldPair, runColdJobs } from './cold.js';
+import { type ColdJob, coldJob, coldPair, runCli, runColdJobs, UNBUNDLED_CLI } from './cold.js';
 import { runLayoutSearch, type SearchCase } from './layout-search.js';
 import { dotVersion, PEER_FORMATS, type PeerFormat, type PeerResult, runPeer } from './peer.js';
 import { buildPrevious } from './previous.js';
@@ -56,7 +57,9 @@ const section = (s: string) => log(`\n== ${s} ==`);
 
 log(
   `fangkongtu bench — node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ` +
-    `${Math.round(totalmem() / 2 ** 30)} GB${opt.label ? `, ${opt.label}` : ''}`,
+    `${Math.round(totalmem() / 2 ** 30)} GB, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}${opt.label ? `, ${opt.label}` : ''}`,
 );
 
 // ── warm phases ─────────────────────────────────────────────────────────────────────────────
@@ -94,6 +97,14 @@ log(
 // ── cold jobs ───────────────────────────────────────────────────────────────────────────────
 let cold: ColdJob[] = [];
 const files = warm.fixtures.map((f) => f.file);
+if (!opt['no-cold']) {
+  // The CLI's code cache goes to a folder of the bench's own (the user's is left alone), primed
+  // by one untimed render in every format: a doc build finds the cache from its second run on.
+  process.env.XDG_CACHE_HOME = await mkdtemp(join(tmpdir(), 'fkt-bench-cache-'));
+  const primed = await mkdtemp(join(tmpdir(), 'fkt-bench-prime-'));
+  await runCli(['render', files[0] as string, '-o', primed, '-f', 'svg,pdf,png', '-j', '1', '-q']);
+  log(`(code cache primed in ${process.env.XDG_CACHE_HOME} by one untimed render)`);
+}
 if (!opt['no-cold']) {
   section(`cold CLI jobs (separate processes, median of ${coldRuns} runs; RSS = largest)`);
   cold = await runColdJobs(files, coldRuns);
@@ -195,6 +206,63 @@ if (opt['no-previous'] || opt['no-cold']) {
       await build.remove();
     }
   }
+}
+
+// ── bundle and code cache ───────────────────────────────────────────────────────────────────
+type BundleRow = { name: string; ours: ColdJob; other: ColdJob };
+let bundle: BundleRow[] | { run: false; reason: string } = { run: false, reason: '--no-cold was given' };
+section('cold: the installed command (bundle + code cache) against this build unbundled, run in turns');
+if (opt['no-cold']) log('BUNDLE COMPARISON NOT RUN: --no-cold was given.');
+else {
+  const one = files[0] as string;
+  const render = (inputs: readonly string[], format: string) => (out: string) => [
+    'render',
+    ...inputs,
+    '-o',
+    out,
+    '-f',
+    format,
+    '--force',
+    '-q',
+  ];
+  const jobs: [string, readonly string[], string][] = [
+    ['1 × SVG', [one], 'svg'],
+    ['16 × SVG', files, 'svg'],
+    ['16 × PDF', files, 'pdf'],
+    ['16 × PNG (300 dpi)', files, 'png'],
+  ];
+  const rows: BundleRow[] = [];
+  for (const [name, inputs, format] of jobs) {
+    rows.push({ name, ...(await coldPair(name, coldRuns, render(inputs, format), UNBUNDLED_CLI)) });
+  }
+  bundle = rows;
+  log(
+    table([
+      [
+        'job',
+        'bin.js wall ms',
+        'main.js wall ms',
+        'ratio',
+        'bin.js CPU ms',
+        'main.js CPU ms',
+        'RSS MB (bin / main)',
+      ],
+      ...rows.map((r) => [
+        r.name,
+        fmt(r.ours.wallMs, 0),
+        fmt(r.other.wallMs, 0),
+        fmt(r.ours.wallMs / r.other.wallMs, 2),
+        fmt(r.ours.cpuMs, 0),
+        fmt(r.other.cpuMs, 0),
+        `${fmt(r.ours.peakRssMb, 0)} / ${fmt(r.other.peakRssMb, 0)}`,
+      ]),
+    ]),
+  );
+  log(
+    `(load average at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')})`,
+  );
 }
 
 // ── scaling ─────────────────────────────────────────────────────────────────────────────────
@@ -378,6 +446,7 @@ await writeFile(
       cold,
       scaling,
       previous,
+      bundle,
       server: server ?? { run: false },
       peer: peer ?? { run: false, reason: version ? 'skipped' : 'dot not on PATH' },
     },

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { type Summary, summarise } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'dist/cli/main.js');
+const CLI = join(ROOT, 'dist/cli/bin.js');
 
 /** What is posted for: the route's query, by the name the table shows. */
 export const SERVER_CASES = {
