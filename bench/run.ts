@@ -94,6 +94,14 @@ log(
   ]),
 );
 
+/** `render` of `inputs` to `format` into `out`, every chart drawn (no up-to-date skips), quietly. */
+const renderArgs = (
+  inputs: readonly string[],
+  format: string,
+  out: string,
+  extra: readonly string[] = [],
+) => ['render', ...inputs, '-o', out, '-f', format, '--force', '-q', ...extra];
+
 // ── cold jobs ───────────────────────────────────────────────────────────────────────────────
 let cold: ColdJob[] = [];
 const files = warm.fixtures.map((f) => f.file);
@@ -151,17 +159,8 @@ if (opt['no-previous'] || opt['no-cold']) {
       // The previous release wrote SVG text as glyph outlines (it had no --svg-text modes); this
       // build's SVG default embeds WOFF2 fonts, a different and dearer file, so its SVG is timed
       // as outlines too: the same output, compared.
-      const render = (inputs: readonly string[], format: string) => (out: string, ours: boolean) => [
-        'render',
-        ...inputs,
-        '-o',
-        out,
-        '-f',
-        format,
-        '--force',
-        '-q',
-        ...(ours && format === 'svg' ? ['--svg-text', 'outline'] : []),
-      ];
+      const render = (inputs: readonly string[], format: string) => (out: string, ours: boolean) =>
+        renderArgs(inputs, format, out, ours && format === 'svg' ? ['--svg-text', 'outline'] : []);
       // Issue #20's targets: a cold SVG render at most 0.55× the previous release's time.
       const jobs: [string, readonly string[], string, number | undefined][] = [
         ['1 × SVG (outline)', [one], 'svg', 0.55],
@@ -215,16 +214,8 @@ section('cold: the installed command (bundle + code cache) against this build un
 if (opt['no-cold']) log('BUNDLE COMPARISON NOT RUN: --no-cold was given.');
 else {
   const one = files[0] as string;
-  const render = (inputs: readonly string[], format: string) => (out: string) => [
-    'render',
-    ...inputs,
-    '-o',
-    out,
-    '-f',
-    format,
-    '--force',
-    '-q',
-  ];
+  const render = (inputs: readonly string[], format: string) => (out: string) =>
+    renderArgs(inputs, format, out);
   const jobs: [string, readonly string[], string][] = [
     ['1 × SVG', [one], 'svg'],
     ['16 × SVG', files, 'svg'],

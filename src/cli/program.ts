@@ -105,7 +105,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         .option('--contents', 'start the booklet with a contents page')
         .option(
           '-j, --jobs <n>',
-          'worker threads (default: in-process for small SVG/PDF jobs, else one per CPU core)',
+          'worker threads (default: in-process for small SVG/PDF jobs, else one per idle CPU core)',
         )
         .option('--force', 'render even when the outputs are up to date')
         .option('-w, --watch', 'render again whenever an input changes')
