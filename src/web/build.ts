@@ -29,22 +29,17 @@ export const BROWSER_MODULES: Readonly<Record<string, string>> = {
   'src/render/platform.ts': 'src/browser/render-platform.ts',
 };
 
-/**
- * Resolves a relative import of a module `swaps` names (paths from the repository's root) to its
- * replacement: the browser's platform modules here, the CLI bundle's in src/cli/bundle/build.ts.
- */
-export function moduleSwaps(name: string, swaps: Readonly<Record<string, string>>): Plugin {
-  return {
-    name,
-    setup(b) {
-      b.onResolve({ filter: /^\.\.?\// }, (args) => {
-        const source = resolve(args.resolveDir, args.path.replace(/\.js$/u, '.ts'));
-        const swap = swaps[relative(ROOT, source).split('\\').join('/')];
-        return swap ? { path: join(ROOT, swap) } : undefined;
-      });
-    },
-  };
-}
+/** Resolves an import of a module of {@link BROWSER_MODULES} to its browser version. */
+const browserModules: Plugin = {
+  name: 'fangkongtu-browser-modules',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const source = resolve(args.resolveDir, args.path.replace(/\.js$/u, '.ts'));
+      const swap = BROWSER_MODULES[relative(ROOT, source).split('\\').join('/')];
+      return swap ? { path: join(ROOT, swap) } : undefined;
+    });
+  },
+};
 
 /**
  * wawoff2's Emscripten build hands its module to `module.exports` only when it finds itself in
@@ -95,7 +90,7 @@ export async function buildWeb(outdir: string): Promise<Metafile> {
     // wawoff2 (the WOFF2 encoder, compiled by Emscripten) requires Node's fs and path only in
     // code that runs under Node; in a page those branches are never taken.
     external: ['fs', 'path'],
-    plugins: [moduleSwaps('fangkongtu-browser-modules', BROWSER_MODULES), wawoff2InPages],
+    plugins: [browserModules, wawoff2InPages],
   });
   const require = createRequire(import.meta.url);
   for (const [name, from] of Object.entries(WASM)) await copyFile(require.resolve(from), join(outdir, name));

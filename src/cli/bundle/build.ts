@@ -15,7 +15,6 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile, type Plugin } from 'esbuild';
-import { moduleSwaps } from '../../web/build.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -29,10 +28,19 @@ export const BUNDLE_MODULES: Readonly<Record<string, string>> = {
   'src/cli/worker-url.ts': 'src/cli/bundle/worker-url.ts',
 };
 
-/** pdfkit's browser build is not in pdfkit's `exports`: found beside its main file, as Node finds it unbundled. */
-const pdfkitBrowserBuild: Plugin = {
-  name: 'fangkongtu-pdfkit-browser-build',
+/**
+ * Resolves an import of a module of {@link BUNDLE_MODULES} to its replacement (as the editor's
+ * build swaps the browser's modules; the two builds may not import each other), and pdfkit's
+ * browser build, which is not in pdfkit's `exports`, to the file beside its main file.
+ */
+const bundleModules: Plugin = {
+  name: 'fangkongtu-bundle-modules',
   setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const source = resolve(args.resolveDir, args.path.replace(/\.js$/u, '.ts'));
+      const swap = BUNDLE_MODULES[relative(ROOT, source).split('\\').join('/')];
+      return swap ? { path: join(ROOT, swap) } : undefined;
+    });
     b.onResolve({ filter: /^pdfkit\/js\/pdfkit\.browser\.mjs$/ }, () => ({
       path: join(dirname(createRequire(import.meta.url).resolve('pdfkit')), 'pdfkit.browser.mjs'),
     }));
@@ -102,11 +110,7 @@ export async function buildCliBundle(outDir: string): Promise<Metafile> {
     metafile: true,
     logLevel: 'warning',
     external: EXTERNAL,
-    plugins: [
-      moduleSwaps('fangkongtu-bundle-modules', BUNDLE_MODULES),
-      pdfkitBrowserBuild,
-      importMetaUrl(outDir),
-    ],
+    plugins: [bundleModules, importMetaUrl(outDir)],
   });
   return result.metafile;
 }
