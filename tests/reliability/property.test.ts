@@ -39,15 +39,17 @@ const unit = fc.oneof(
  * taken for typed numbering and dropped by the loader, and leading spaces trimmed.
  */
 function text(min: number, max: number): fc.Arbitrary<string> {
-  return fc
-    .integer({ min, max })
-    .chain((length) =>
-      fc
-        .tuple(fc.constantFrom(...CJK), fc.string({ unit, minLength: length - 1, maxLength: length - 1 }))
-        .map(([first, rest]) => first + rest),
-    )
-    // Not numbering alone ("一." "三、"): the loader strips it and refuses the empty item left.
-    .filter((s) => stripNumbering(normaliseText(s)) !== '');
+  return (
+    fc
+      .integer({ min, max })
+      .chain((length) =>
+        fc
+          .tuple(fc.constantFrom(...CJK), fc.string({ unit, minLength: length - 1, maxLength: length - 1 }))
+          .map(([first, rest]) => first + rest),
+      )
+      // Not numbering alone ("一." "三、"): the loader strips it and refuses the empty item left.
+      .filter((s) => stripNumbering(normaliseText(s)) !== '')
+  );
 }
 
 /** An array of exactly n elements, n drawn from [min, max] (fast-check biases n towards the ends). */
