@@ -1,8 +1,8 @@
-import { subsetFace } from '../fonts/subset.js';
 import type { Scene } from '../scene/scene.js';
 import { base64 } from './base64.js';
 import type { SceneFaces } from './scene-fonts.js';
 import { fontWeight } from './svg-text.js';
+import { woff2Subsets } from './woff2-subsets.js';
 
 /** The fonts of one SVG, embedded: the style sheet to put in it and the family of each font id. */
 export interface EmbeddedFonts {
@@ -31,12 +31,10 @@ export function cssString(text: string): string {
  *
  * WOFF2 rather than TTF: about half the bytes (its Brotli stream and glyph transform), and every
  * browser since 2016 reads it. Encoding is the slow part (~0.25 s per face at Brotli's best
- * quality), paid once per poster; the CLI's cache skips unchanged posters.
+ * quality), paid once per face and glyph set: {@link woff2Subsets} keeps the subsets
+ * encoded in this thread (a warm server drawing a chart again), and the CLI's cache skips unchanged posters.
  */
 export async function embedFonts(scene: Scene, faces: SceneFaces, prefix: string): Promise<EmbeddedFonts> {
-  // The encoder alone (the package's index also loads a decoder); a CommonJS module whose export
-  // is the function, which both Node and a bundle give as `default`.
-  const { default: compress } = await import('wawoff2/compress.js');
   const chars = new Map<string, Set<number>>();
   for (const run of scene.texts) {
     const id = faces.canonicalId(run.font);
@@ -48,7 +46,7 @@ export async function embedFonts(scene: Scene, faces: SceneFaces, prefix: string
   const families = new Map<string, string>();
   for (const [id, face] of faces.used) {
     const codePoints = [...(chars.get(id) ?? [])].sort((a, b) => a - b);
-    const woff2 = await compress(await subsetFace(face, codePoints));
+    const woff2 = await woff2Subsets.get(face, codePoints);
     const family = `${prefix}-${id}`;
     families.set(id, `${cssString(family)}, ${cssString(face.familyName)}, sans-serif`);
     const data = base64(woff2);
