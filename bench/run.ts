@@ -401,7 +401,7 @@ if (!opt['no-server']) {
   };
   log(
     table([
-      ['format', 'median', 'p95', 'posters/s', 'target', ''],
+      ['format', 'median', 'p95', '1st pass median', 'posters/s', 'target', ''],
       ...SERVER_FORMATS.map((f) => {
         const s = (server as ServerResult).latency[f];
         const t = serverTargets[f];
@@ -409,6 +409,7 @@ if (!opt['no-server']) {
           f,
           fmt(s.median),
           fmt(s.p95),
+          fmt((server as ServerResult).firstPass[f].median),
           fmt((server as ServerResult).perSecond[f]),
           t ? `≤ ${t} ms` : '',
           t ? verdict(s.median, t) : '',

@@ -28,6 +28,11 @@ export const SERVER_FORMATS = Object.keys(SERVER_CASES) as ServerFormat[];
 export interface ServerResult {
   /** Latency of one request (ms), per format. */
   readonly latency: Record<ServerFormat, Summary>;
+  /**
+   * Latency of each fixture's first request (ms), per format: what a chart the server has not
+   * drawn before costs — for embedded SVG, its glyph sets' WOFF2 subsets are not cached yet.
+   */
+  readonly firstPass: Record<ServerFormat, Summary>;
   /** Posters per second, requests one after another, per format. */
   readonly perSecond: Record<ServerFormat, number>;
 }
@@ -47,10 +52,10 @@ function post(port: number, format: ServerFormat, body: string): Promise<number>
   });
 }
 
-/** Starts `fangkongtu serve` on a free port in an empty folder; its port and a stop function. */
-async function startServe(): Promise<{ port: number; stop: () => Promise<void> }> {
+/** Starts `fangkongtu serve` (the CLI at `cli`) on a free port in an empty folder; its port and a stop function. */
+async function startServe(cli: string): Promise<{ port: number; stop: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'fkt-bench-serve-'));
-  const child = spawn(process.execPath, [CLI, 'serve', dir, '--port', '0'], {
+  const child = spawn(process.execPath, [cli, 'serve', dir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -72,14 +77,18 @@ async function startServe(): Promise<{ port: number; stop: () => Promise<void> }
   return { port, stop };
 }
 
-/** Every fixture posted `reps` times per format, one request at a time. */
-export async function runServer(fixturesDir: string, reps: number): Promise<ServerResult> {
+/**
+ * Every fixture posted `reps` times per format, one request at a time, to the CLI at `cli` (the
+ * built one by default; another build, e.g. main's, for a before/after in one run).
+ */
+export async function runServer(fixturesDir: string, reps: number, cli = CLI): Promise<ServerResult> {
   const names = (await readdir(fixturesDir)).filter((f) => f.endsWith('.yaml')).sort();
   const charts = await Promise.all(names.map((f) => readFile(join(fixturesDir, f), 'utf8')));
-  const { port, stop } = await startServe();
+  const { port, stop } = await startServe(cli);
   try {
     const latency = {} as Record<ServerFormat, Summary>;
     const perSecond = {} as Record<ServerFormat, number>;
+    const firstPass = {} as Record<ServerFormat, Summary>;
     for (const format of SERVER_FORMATS) {
       const status = await post(port, format, charts[0] as string);
       if (status !== 200) throw new Error(`POST /api/render?${SERVER_CASES[format]} answered ${status}`);
@@ -94,9 +103,10 @@ export async function runServer(fixturesDir: string, reps: number): Promise<Serv
         }
       }
       latency[format] = summarise(samples);
+      firstPass[format] = summarise(samples.slice(0, charts.length));
       perSecond[format] = samples.length / ((performance.now() - started) / 1000);
     }
-    return { latency, perSecond };
+    return { latency, firstPass, perSecond };
   } finally {
     await stop();
   }
