@@ -16,7 +16,12 @@ async function listRecursive(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
-/** A hash of everything the build reads (and of how it builds), so an unchanged tree reuses its build. */
+/**
+ * A hash of everything the build reads (and of how it builds), so an unchanged tree reuses its
+ * build. The checkout's own path is part of it: a build links to its checkout's node_modules, and
+ * another clone of the same commit (CI clones afresh into a temporary folder, then deletes it)
+ * must not reuse a build whose link points into a folder that is gone.
+ */
 async function sourceHash(): Promise<string> {
   const files = [
     ...(await listRecursive(join(ROOT, 'src'))),
@@ -25,7 +30,7 @@ async function sourceHash(): Promise<string> {
     join(ROOT, 'tsconfig.json'),
     join(ROOT, 'tsconfig.build.json'),
   ].sort();
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(ROOT).update('\0');
   for (const file of files) {
     hash.update(relative(ROOT, file)).update('\0');
     hash.update(await readFile(file)).update('\0');
@@ -73,7 +78,9 @@ export async function buildCli(): Promise<string> {
   const base = join(tmpdir(), 'fangkongtu-cli');
   const dir = join(base, await sourceHash());
   const bin = join(dir, 'dist', 'cli', 'bin.js');
-  if (existsSync(bin)) return bin;
+  // existsSync follows the link: a build whose node_modules went away is built again.
+  if (existsSync(bin) && existsSync(join(dir, 'node_modules', 'elkjs'))) return bin;
+  await rm(dir, { recursive: true, force: true });
   await mkdir(base, { recursive: true });
   const staging = `${dir}.${process.pid}.${randomBytes(4).toString('hex')}`;
   await mkdir(staging);
