@@ -5,7 +5,7 @@ import { type ChartDoc, openChartDoc } from './chart-doc.js';
 import { byId, h } from './dom.js';
 import { type FormEdits, renderForm } from './form.js';
 import { chartForm } from './form-spec.js';
-import { downloadBytes, loadFonts, type PosterSettings, previewSvg } from './preview.js';
+import { downloadBytes, loadFonts, type PosterSettings, previewSvg, type Sheet } from './preview.js';
 import { type ListedProblem, markFormFields, renderProblems } from './problems.js';
 import { SourceView } from './source.js';
 
@@ -124,7 +124,7 @@ function drawForm(): void {
 
 function settings(): PosterSettings {
   return {
-    page: pageSelect.value === 'A3' ? 'A3' : 'A4',
+    page: pageSelect.value === 'A3' || pageSelect.value === 'A4' ? pageSelect.value : 'auto',
     theme: themeSelect.value === 'mono' ? 'mono' : 'color',
   };
 }
@@ -152,6 +152,7 @@ async function updatePreview(): Promise<void> {
   if (result.ok) {
     preview.innerHTML = result.svgs.join('');
     preview.classList.remove('stale');
+    setPrintPage(result.sheet);
     // A long chart continues on further pages (each printed on its own sheet, each downloaded).
     previewNote.textContent = result.svgs.length > 1 ? `共 ${result.svgs.length} 页，接续排列如下。` : '';
   } else {
@@ -305,9 +306,9 @@ async function download(format: 'svg' | 'png' | 'pdf', button: HTMLButtonElement
   }
 }
 
-/** The print CSS's paper: the preview's, one poster a sheet. */
-function setPrintPage(): void {
-  byId('page-style').textContent = `@page { size: ${settings().page} portrait; margin: 0; }`;
+/** The print CSS's paper: the sheet the preview was laid out on (auto's choice), one page a sheet. */
+function setPrintPage(sheet: Sheet): void {
+  byId('page-style').textContent = `@page { size: ${sheet.width}pt ${sheet.height}pt; margin: 0; }`;
 }
 
 function wire(): void {
@@ -335,10 +336,7 @@ function wire(): void {
   }
   printButton.addEventListener('click', () => window.print());
   for (const select of [pageSelect, themeSelect]) {
-    select.addEventListener('change', () => {
-      setPrintPage();
-      schedulePreview();
-    });
+    select.addEventListener('change', () => schedulePreview());
   }
   document.addEventListener('keydown', (e) => {
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
@@ -353,7 +351,6 @@ function wire(): void {
 
 async function start(): Promise<void> {
   wire();
-  setPrintPage();
   showTab('form');
   showTitle();
   say('正在载入字体…');

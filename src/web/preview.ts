@@ -12,16 +12,28 @@ import {
   type Scene,
 } from '../browser/index.js';
 
-/** Paper and colours the poster is drawn for, as the preview's toolbar sets them. */
+/**
+ * Paper and colours the poster is drawn for, as the preview's toolbar sets them: `auto` is the
+ * command line's default, the smaller of A4 and A3 that holds the chart legibly.
+ */
 export interface PosterSettings {
-  readonly page: 'A4' | 'A3';
+  readonly page: 'auto' | 'A4' | 'A3';
   readonly theme: 'color' | 'mono';
 }
 
-/** What a preview update came to: a page's SVG each (a long chart continues on further pages). */
+/**
+ * What a preview update came to: a page's SVG each (a long chart continues on further pages),
+ * and the sheet they were laid out on (with `auto`, the one chosen), in points, for printing.
+ */
 export type PreviewResult =
-  | { readonly ok: true; readonly svgs: readonly string[] }
+  | { readonly ok: true; readonly svgs: readonly string[]; readonly sheet: Sheet }
   | { readonly ok: false; readonly zh: string; readonly en: string };
+
+/** A sheet of paper, in points. */
+export interface Sheet {
+  readonly width: number;
+  readonly height: number;
+}
 
 /**
  * Loads the fonts once: the bundled Noto Sans SC Regular and Bold that the server sends (the
@@ -90,7 +102,8 @@ export async function previewSvg(
 ): Promise<PreviewResult> {
   try {
     const scenes = await layout(chart, fonts, settings);
-    return { ok: true, svgs: await renderSvg(scenes, { fonts, text: 'outline' }) };
+    const { width, height } = (scenes[0] as Scene).page;
+    return { ok: true, svgs: await renderSvg(scenes, { fonts, text: 'outline' }), sheet: { width, height } };
   } catch (error) {
     if (error instanceof LayoutError) {
       const stage = error.stage === undefined ? undefined : chart.stages[error.stage];
@@ -99,7 +112,10 @@ export async function previewSvg(
         : '这张图';
       return {
         ok: false,
-        zh: `${which}单独占一页在 ${settings.page} 纸上也放不下（字会小于能看清的大小）。请把“纸张”换成 A3，或精简它的条目。`,
+        zh:
+          settings.page === 'A4'
+            ? `${which}单独占一页在 A4 纸上也放不下（字会小于能看清的大小）。请把“纸张”换成 A3 或“自动”，或精简它的条目。`
+            : `${which}单独占一页在 A3 纸上也放不下（字会小于能看清的大小）。请精简它的条目。`,
         en: error.message,
       };
     }

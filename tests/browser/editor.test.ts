@@ -189,6 +189,18 @@ describe.skipIf(!hasChromium)(`the editor${notice}`, () => {
       new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true })),
     );
     expect(printed.numPages).toBe(count);
+    // Paper 自动 (the default) chose the sheet the preview shows; print uses that sheet.
+    expect(await page.locator('#page').inputValue()).toBe('auto');
+    const [width, height] = await page
+      .locator('[data-testid=preview] svg')
+      .first()
+      .evaluate((svg) => (svg.getAttribute('viewBox') ?? '').split(' ').slice(2).map(Number));
+    const [, , sheetWidth, sheetHeight] = (await printed.getPage(1)).view;
+    expect([Math.round(sheetWidth ?? 0), Math.round(sheetHeight ?? 0)]).toEqual([
+      Math.round(width ?? 0),
+      Math.round(height ?? 0),
+    ]);
+    expect(Math.round(width ?? 0)).toBe(842); // A3: 30 long stages need more than A4 at the legible minimum
   });
 
   it('starts a new chart from the starter', async () => {
