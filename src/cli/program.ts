@@ -84,7 +84,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         .description('render charts to SVG, PNG, PDF and Word (one file per chart and format)')
         .argument(
           '<inputs...>',
-          'chart files, folders or globs; an .xlsx/.csv 一览表 renders each of its powers',
+          'chart files, folders or globs; an .xlsx/.csv/.docx 一览表 renders each of its powers',
         )
         .option('-o, --output <dir>', 'output folder', 'output')
         .option('-f, --format <list>', 'formats, comma-separated: svg,png,pdf,docx', 'svg,png,pdf')
@@ -193,8 +193,11 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
 
   program
     .command('import')
-    .description('turn an .xlsx/.csv 一览表 into chart files, one per power (YAML, Chinese keys)')
-    .argument('<file>', 'the list: .xlsx, .xlsm, .csv or .tsv (UTF-8, UTF-16 or GBK)')
+    .description('turn an .xlsx/.csv/.docx 一览表 into chart files, one per power (YAML, Chinese keys)')
+    .argument(
+      '<file>',
+      'the list: .xlsx, .xlsm, .csv or .tsv (UTF-8, UTF-16 or GBK), or a Word .docx with the list as a table',
+    )
     .option('-o, --output <dir>', 'folder for the chart files', '.')
     .option('--dry-run', 'print the files instead of writing them')
     .option('--force', 'overwrite existing chart files')

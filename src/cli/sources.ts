@@ -21,7 +21,7 @@ export interface Sources {
 }
 
 /**
- * Expands lists (.xlsx/.csv) among the inputs into one source per power, with the file text
+ * Expands lists (.xlsx/.csv/.docx) among the inputs into one source per power, with the file text
  * `import` would write, named `list.xlsx/<code or name>.yaml`; other inputs stay chart files.
  */
 export async function chartSources(files: readonly string[], debug: boolean): Promise<Sources> {

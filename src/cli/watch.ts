@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, rm, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { watch } from 'chokidar';
-import { isTableFile } from '../table/table-file.js';
+import { isTableFile, isWordFile } from '../table/table-file.js';
 import { describeError } from './errors.js';
 import { clashError, clashKey } from './name-clashes.js';
 import { type Batch, renderChart } from './render-chart.js';
@@ -100,8 +100,11 @@ export async function watchCharts(
   );
 
   const watcher = watch([...inputs], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 150 } });
+  // A Word document is a list only when named (a folder may hold the posters rendered as .docx).
+  const named = new Set(inputs.map((input) => resolve(input)));
+  const isList = (path: string) => isTableFile(path) && (!isWordFile(path) || named.has(resolve(path)));
   const onEvent = (path: string) => {
-    if (CHART_FILE.test(path) || isTableFile(path)) void sync(path);
+    if (CHART_FILE.test(path) || isList(path)) void sync(path);
   };
   watcher.on('add', onEvent).on('change', onEvent).on('unlink', onEvent);
   // Until chokidar has read the folders, a file added is taken for one that was there (and,

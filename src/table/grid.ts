@@ -38,6 +38,8 @@ export interface Grid {
   readonly file: string;
   /** True for a CSV file: it has one unnamed sheet, so locations omit the sheet. */
   readonly single: boolean;
+  /** True for a Word document: its sheets are the document's tables, named 表1, 表2 …. */
+  readonly tables?: boolean;
   readonly sheets: readonly GridSheet[];
 }
 

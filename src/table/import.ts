@@ -9,6 +9,7 @@ import { findHeader } from './header.js';
 import { MAX_TABLE_FILE_BYTES } from './limits.js';
 import { refuse, TableError, type TableProblem, type TableWarning } from './problems.js';
 import { readCsv } from './read-csv.js';
+import { readDocx } from './read-docx.js';
 import { readXlsx } from './read-xlsx.js';
 import { checkMergesWithinPowers, dataRows, groupPowers, groupStages } from './rows.js';
 
@@ -85,7 +86,11 @@ export function importGrid(grid: Grid): { charts: ImportedChart[]; notes: TableP
       // Rows none of which could be placed are already reported: no chart to check.
       if (stages.length === 0) continue;
       const draft = draftChart(power, stages, { sheet: sheet.name, locate, problems, notes });
-      const source = grid.single ? grid.file : `${grid.file} 的工作表“${sheet.name}”`;
+      const source = grid.single
+        ? grid.file
+        : grid.tables
+          ? `${grid.file} 的${sheet.name}`
+          : `${grid.file} 的工作表“${sheet.name}”`;
       const yaml = draftYaml(draft, source);
       // The loader's word on a cell already refused would say the same thing twice.
       const refused = new Set(problems.slice(before).map((p) => p.where));
@@ -110,8 +115,8 @@ export function importGrid(grid: Grid): { charts: ImportedChart[]; notes: TableP
 }
 
 /**
- * Reads a list file (.xlsx/.xlsm workbook, or .csv/.tsv text in UTF-8, UTF-16 or GBK) and
- * imports its charts. Files over {@link MAX_TABLE_FILE_BYTES} are refused before reading.
+ * Reads a list file (.xlsx/.xlsm workbook, .csv/.tsv text in UTF-8, UTF-16 or GBK, or the
+ * tables of a .docx Word document) and imports its charts. Files over {@link MAX_TABLE_FILE_BYTES} are refused before reading.
  *
  * @throws {@link TableError} with every problem found, located as `file.xlsx!Sheet1!C7`
  */
@@ -131,6 +136,7 @@ export async function importTableFile(path: string): Promise<TableImport> {
     const { grid, encoding } = readCsv(path, bytes, basename(path, extname(path)));
     return { ...importGrid(grid), encoding };
   }
+  if (ext === '.docx') return importGrid(readDocx(path, bytes));
   const { grid, notes } = await readXlsx(path, bytes);
   const imported = importGrid(grid);
   return { ...imported, notes: [...notes, ...imported.notes] };

@@ -1,5 +1,4 @@
 import type ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
 import {
   address,
   type CellKind,
@@ -9,71 +8,9 @@ import {
   type GridSheet,
   type MergedRegion,
 } from './grid.js';
-import { MAX_UNPACKED_BYTES } from './limits.js';
+import { checkPackage } from './office-package.js';
 import { refuse, type TableProblem } from './problems.js';
 import { excel } from './xlsx-write.js';
-
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-// Compound File Binary: Excel 97–2003 (.xls), WPS (.et), and any password-protected Office file.
-const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
-
-/** True when a Compound File holds an encrypted Office package (its "EncryptionInfo" stream). */
-function isEncryptedPackage(bytes: Uint8Array): boolean {
-  const name = Buffer.from('EncryptionInfo', 'utf16le');
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(name);
-}
-
-/** Refuses what is not an unprotected .xlsx, saying what it is and what to do. */
-function checkPackage(file: string, bytes: Uint8Array): void {
-  if (startsWith(bytes, CFB)) {
-    if (isEncryptedPackage(bytes)) {
-      refuse(
-        file,
-        '工作簿设有打开密码，请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空后保存）再导入',
-        'the workbook is password-protected; remove the password in Excel and save it again',
-      );
-    }
-    refuse(
-      file,
-      '这是旧版 Excel 97-2003（.xls）或 WPS（.et）文件，请另存为 Excel 工作簿（.xlsx）再导入',
-      'this is an old Excel 97-2003 (.xls) or WPS (.et) file; save it as an Excel workbook (.xlsx)',
-    );
-  }
-  if (!startsWith(bytes, ZIP)) {
-    refuse(file, '不是 Excel 工作簿（.xlsx）', 'not an Excel workbook (.xlsx)');
-  }
-  const parts = new Map<string, number>();
-  try {
-    unzipSync(bytes, {
-      filter: (entry) => {
-        parts.set(entry.name, entry.originalSize);
-        return false;
-      },
-    });
-  } catch {
-    refuse(file, '工作簿已损坏，无法打开', 'the workbook is damaged and cannot be opened');
-  }
-  if (!parts.has('xl/workbook.xml')) {
-    const word = parts.has('word/document.xml');
-    refuse(
-      file,
-      word
-        ? '这是 Word 文档，不是 Excel 工作簿；请把表格复制到 Excel 中另存为 .xlsx'
-        : '不是 Excel 工作簿（.xlsx）',
-      word ? 'this is a Word document, not an Excel workbook' : 'not an Excel workbook (.xlsx)',
-    );
-  }
-  const unpacked = [...parts.values()].reduce((a, b) => a + b, 0);
-  if (unpacked > MAX_UNPACKED_BYTES) {
-    refuse(
-      file,
-      `工作簿解压后过大（${Math.round(unpacked / 1048576)} MB，上限 ${MAX_UNPACKED_BYTES / 1048576} MB）`,
-      `the workbook unpacks to ${Math.round(unpacked / 1048576)} MB; the limit is ${MAX_UNPACKED_BYTES / 1048576} MB`,
-    );
-  }
-}
 
 /** A date as offices write one: 2026年1月5日 (Excel keeps dates as UTC midnight). */
 export function chineseDate(date: Date): string {
@@ -146,7 +83,7 @@ export async function readXlsx(
   file: string,
   bytes: Uint8Array,
 ): Promise<{ grid: Grid; notes: TableProblem[] }> {
-  checkPackage(file, bytes);
+  checkPackage(file, bytes, 'workbook');
   const Excel = await excel();
   const workbook = new Excel.Workbook();
   try {

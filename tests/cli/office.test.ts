@@ -176,7 +176,7 @@ describe('fangkongtu table', () => {
     expect(csv).toContain('政务服务窗口');
   });
 
-  it('writes the list of charts as .xlsx, .csv and .docx; importing the .xlsx gives the charts back', async () => {
+  it('writes the list of charts as .xlsx, .csv and .docx; importing the .xlsx or the .docx gives the charts back', async () => {
     for (const ext of ['xlsx', 'csv', 'docx']) {
       const { code } = await cli(
         'table',
@@ -189,11 +189,28 @@ describe('fangkongtu table', () => {
     }
     const csv = await readFile(join(dir, '一览表.csv'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const back = join(dir, 'back');
-    expect((await cli('import', join(dir, '一览表.xlsx'), '-o', back)).code).toBe(0);
-    for (const name of ['1600-A-00400-140400.yaml', '1600-B-00100-140400.yaml']) {
-      expect(await loadChart(join(back, name))).toStrictEqual(await loadChart(join('fixtures', name)));
+    for (const ext of ['xlsx', 'docx']) {
+      const back = join(dir, `back-${ext}`);
+      expect((await cli('import', join(dir, `一览表.${ext}`), '-o', back)).code).toBe(0);
+      for (const name of ['1600-A-00400-140400.yaml', '1600-B-00100-140400.yaml']) {
+        expect(await loadChart(join(back, name))).toStrictEqual(await loadChart(join('fixtures', name)));
+      }
     }
+    // A Word list renders as a workbook does: each power, as if imported first.
+    const { code, err } = await cli(
+      'render',
+      join(dir, '一览表.docx'),
+      '-o',
+      join(dir, 'from-word'),
+      '-f',
+      'svg',
+    );
+    expect(code, err.join('\n')).toBe(0);
+    expect(await filesIn(join(dir, 'from-word'))).toEqual([
+      '.fangkongtu-cache.json',
+      '1600-A-00400-140400.svg',
+      '1600-B-00100-140400.svg',
+    ]);
   });
 
   it('refuses an unknown format and writes nothing when an input fails', async () => {

@@ -182,4 +182,38 @@ describe('render --watch', () => {
       expect(await watcher.stop()).toBe(0);
     }
   }, 180_000);
+
+  it('follows a named Word list, and takes a .docx that appears in a watched folder for no list', async () => {
+    const work = join(dir, 'word');
+    await mkdir(join(work, 'charts'), { recursive: true });
+    const power = (code: string, name: string) => chartYaml(name).replace('1600-A-00400-140400', code);
+    await writeFile(join(work, 'a.yaml'), power('1600-A-00100-140400', '甲事项'));
+    await writeFile(join(work, 'b.yaml'), power('1600-A-00200-140400', '乙事项'));
+    await writeFile(join(work, 'charts', 'c.yaml'), power('1600-A-00300-140400', '丙事项'));
+    const table = (...charts: string[]) => runBuiltCli(cli, ['table', ...charts, '-o', 'list.docx'], work);
+    expect((await table('a.yaml', 'b.yaml')).code).toBe(0);
+    const watcher = startWatch(
+      ['list.docx', 'charts', '-o', 'out', '-f', 'svg', '--svg-text', 'outline'],
+      work,
+    );
+    try {
+      await watcher.ready();
+      const out = join(work, 'out');
+      const all = ['.fangkongtu-cache.json', '1600-A-00100-140400.svg', '1600-A-00200-140400.svg', 'c.svg'];
+      expect(await filesIn(out)).toEqual(all);
+      // A Word file in a watched folder (a poster saved as .docx, or a list nobody named) is not
+      // read: here a list of a power not drawn yet, which would add its poster if it were.
+      await writeFile(join(work, 'd.yaml'), power('1600-A-00400-140400', '丁事项'));
+      expect((await runBuiltCli(cli, ['table', 'd.yaml', '-o', 'charts/other.docx'], work)).code).toBe(0);
+      await sleep(2000);
+      expect(await filesIn(out)).toEqual(all);
+      expect(watcher.seen.stdout + watcher.seen.stderr).not.toContain('other.docx');
+      // The named list is followed: a power dropped from it takes its poster along.
+      expect((await table('a.yaml')).code).toBe(0);
+      await until(async () => !existsSync(join(out, '1600-A-00200-140400.svg')), 60_000);
+      expect(await filesIn(out)).toEqual(['.fangkongtu-cache.json', '1600-A-00100-140400.svg', 'c.svg']);
+    } finally {
+      expect(await watcher.stop()).toBe(0);
+    }
+  }, 180_000);
 });

@@ -34,7 +34,7 @@ describe('bad workbooks: a located message, and nothing imported', () => {
   it('a Word document named .xlsx', async () => {
     const docx = zipSync({ 'word/document.xml': new TextEncoder().encode('<w:document/>') });
     expect(await fileProblems('word.xlsx', docx)).toEqual([
-      'word.xlsx: 这是 Word 文档，不是 Excel 工作簿；请把表格复制到 Excel 中另存为 .xlsx / this is a Word document, not an Excel workbook',
+      'word.xlsx: 这是 Word 文档（.docx），不是 Excel 工作簿（.xlsx）；请把文件的扩展名改为 .docx / this is a Word document (.docx), not an Excel workbook (.xlsx); name the file .docx',
     ]);
   });
 

@@ -15,14 +15,14 @@ export interface ImportFlags {
 }
 
 /**
- * `fangkongtu import <list>`: one chart file per power of an .xlsx/.csv 一览表. Every problem of
+ * `fangkongtu import <list>`: one chart file per power of an .xlsx/.csv/.docx 一览表. Every problem of
  * the list is reported and nothing is written unless all of it imports; existing files are kept
  * unless --force; --dry-run prints the files instead of writing them.
  */
 export async function importCommand(file: string, flags: ImportFlags, io: Io): Promise<number> {
   if (!isTableFile(file)) {
     throw new UsageError(
-      `${file}: import reads .xlsx, .xlsm, .csv or .tsv files / 只能导入 Excel 工作簿或 CSV 文件`,
+      `${file}: import reads .xlsx, .xlsm, .csv, .tsv or .docx files / 只能导入 Excel 工作簿、CSV 文件或含一览表的 Word 文档`,
     );
   }
   const imported = await importTableFile(file);
