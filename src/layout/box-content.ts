@@ -79,7 +79,8 @@ function style(ctx: ContentContext, font: TextStyle['font'], size: number): Text
 /**
  * A stage box: its name, bold and centred in balanced lines broken between words (and where the
  * chart breaks it), in a box at least two lines high; under it, smaller, the stage's facts —
- * 时限 · 承办, 依据, when an optional stage applies.
+ * 时限 · 承办, 依据, when an optional stage applies — also broken between words (政务服务窗口,
+ * 第三十二条 stay whole), at the ` · ` between two facts first.
  */
 export function stageContent(ctx: ContentContext, stages: readonly Stage[], index: number): BoxContent {
   const { theme } = ctx;
@@ -109,7 +110,7 @@ export function stageContent(ctx: ContentContext, stages: readonly Stage[], inde
   const facts = stageFacts(stages, index, conditionBeside(stages, index));
   for (const [i, { text, key }] of facts.entries())
     stack.add(
-      paragraph(text, 'body', fact),
+      paragraph(text, 'body', fact, 'balanced'),
       fact,
       theme.colors.fact,
       `${field}.${key}`,
@@ -135,7 +136,9 @@ export function stageFacts(
   const stage = stages[index] as Stage;
   const lines: { text: string; key: string }[] = [];
   const when = [stage.timeLimit, stage.handler].filter((t) => t !== undefined);
-  if (when.length > 0) lines.push({ text: when.join(' · '), key: stage.timeLimit ? 'timeLimit' : 'handler' });
+  // A no-break space before the dot: a line may end with "·", never start with it.
+  if (when.length > 0)
+    lines.push({ text: when.join('\u00a0· '), key: stage.timeLimit ? 'timeLimit' : 'handler' });
   if (stage.basis) lines.push({ text: `依据：${stage.basis}`, key: 'basis' });
   if (stage.optional)
     lines.push({

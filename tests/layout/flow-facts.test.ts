@@ -32,8 +32,16 @@ describe('a chart with branches, an optional stage and stage facts', () => {
   it('shows each stage’s facts inside its box, and its branches as labelled arrows', async () => {
     const scene = await layoutOnePage(await loadChart('examples/charts/xingzheng-xuke.yaml'), { fonts });
     const accept = stageId(scene, '受理');
-    expect(boxText(scene, accept)).toContain('5个工作日 · 政务服务窗口');
+    // Lines joined without the spaces a line break took.
+    expect(boxText(scene, accept).replace(/\s/gu, '')).toContain('5个工作日·政务服务窗口');
     expect(boxText(scene, accept)).toContain('依据：行政许可法第三十二条');
+    // Facts break between words, at the dot first, and no line starts with the dot.
+    const runs = scene.boxes
+      .filter((b) => b.kind === 'stage')
+      .flatMap((b) => scene.texts.filter((t) => t.box === b.id).map((t) => t.text));
+    expect(runs.filter((t) => /^\s*·/u.test(t))).toEqual([]);
+    for (const word of ['政务服务窗口', '第三十二条', '分管局领导'])
+      expect(runs.some((t) => t.includes(word)), word).toBe(true);
     expect(boxText(scene, accept)).not.toContain('→');
     // An optional stage says so in its box; its condition labels the flow arrow into it.
     const hearing = stageId(scene, '听证');
