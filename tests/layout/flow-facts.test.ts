@@ -41,7 +41,10 @@ describe('a chart with branches, an optional stage and stage facts', () => {
       .flatMap((b) => scene.texts.filter((t) => t.box === b.id).map((t) => t.text));
     expect(runs.filter((t) => /^\s*·/u.test(t))).toEqual([]);
     for (const word of ['政务服务窗口', '第三十二条', '分管局领导'])
-      expect(runs.some((t) => t.includes(word)), word).toBe(true);
+      expect(
+        runs.some((t) => t.includes(word)),
+        word,
+      ).toBe(true);
     expect(boxText(scene, accept)).not.toContain('→');
     // An optional stage says so in its box; its condition labels the flow arrow into it.
     const hearing = stageId(scene, '听证');
