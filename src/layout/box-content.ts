@@ -9,6 +9,7 @@ import {
   type TextStyle,
 } from '../text/index.js';
 import type { Theme } from '../theme/theme.js';
+import { exitRadius, fitRounded, terminalRadius } from './rounded-fit.js';
 
 /** A text block placed inside a box, relative to the box's top-left corner. */
 export interface TextPiece {
@@ -84,6 +85,16 @@ function style(ctx: ContentContext, font: TextStyle['font'], size: number): Text
  */
 export function stageContent(ctx: ContentContext, stages: readonly Stage[], index: number): BoxContent {
   const { theme } = ctx;
+  const set = (inset: number) => setStage(ctx, stages, index, inset);
+  // The first and last stages are drawn rounded (terminals): their text keeps off the round ends.
+  if (index !== 0 && index !== stages.length - 1) return set(0);
+  const pad = theme.spacing.padding;
+  return fitRounded(set, terminalRadius(theme), pad / 2, theme.widths.stage / 4);
+}
+
+/** A stage box's content with `inset` more room on each side than the padding. */
+function setStage(ctx: ContentContext, stages: readonly Stage[], index: number, inset: number): BoxContent {
+  const { theme } = ctx;
   const stage = stages[index] as Stage;
   const pad = theme.spacing.padding;
   const width = theme.widths.stage;
@@ -95,14 +106,14 @@ export function stageContent(ctx: ContentContext, stages: readonly Stage[], inde
     breaking: 'fill' | 'balanced' = 'fill',
   ) =>
     setParagraph(text, {
-      width: width - 2 * pad,
+      width: width - 2 * (pad + inset),
       style: style(ctx, font, at),
       fonts: ctx.fonts,
       cache: ctx.cache,
       align: 'center',
       breaking,
     });
-  const stack = new Stack(0, pad);
+  const stack = new Stack(0, pad + inset);
   const field = `stages[${index}]`;
   stack.add(paragraph(stage.name, 'bold', size, 'balanced'), size, theme.colors.text, `${field}.name`);
   const fact = theme.sizes.fact;
@@ -173,19 +184,24 @@ export function branchFacts(stages: readonly Stage[], index: number): { text: st
 /** An exit's end terminal: its outcome, bold and centred at the facts' size, `width` wide. */
 export function exitContent(ctx: ContentContext, text: string, field: string, width: number): BoxContent {
   const { theme } = ctx;
-  const size = theme.sizes.fact;
-  // The stadium's round ends eat into the corners: pad the sides by more than the top.
-  const padX = theme.spacing.padding * 1.5;
-  const block = setParagraph(text, {
-    width: width - 2 * padX,
-    style: style(ctx, 'bold', size),
-    fonts: ctx.fonts,
-    cache: ctx.cache,
-    align: 'center',
-  });
-  const pad = theme.spacing.padding * 0.8;
-  const piece = { block, dx: padX, dy: pad, size, color: theme.colors.text, field };
-  return { width, height: block.height + 2 * pad, texts: [piece], bandHeight: 0 };
+  const set = (inset: number): BoxContent => {
+    const size = theme.sizes.fact;
+    // The stadium's round ends eat into the corners: pad the sides by more than the top.
+    const padX = theme.spacing.padding * 1.5 + inset;
+    const block = setParagraph(text, {
+      width: width - 2 * padX,
+      style: style(ctx, 'bold', size),
+      fonts: ctx.fonts,
+      cache: ctx.cache,
+      align: 'center',
+      // An outcome is a name, like a stage's: broken between words (二十四 stays whole), evenly.
+      breaking: 'balanced',
+    });
+    const pad = theme.spacing.padding * 0.8;
+    const piece = { block, dx: padX, dy: pad, size, color: theme.colors.text, field };
+    return { width, height: block.height + 2 * pad, texts: [piece], bandHeight: 0 };
+  };
+  return fitRounded(set, exitRadius(theme), theme.spacing.padding / 2, width / 4);
 }
 
 /**

@@ -39,6 +39,7 @@ import {
   metaBlock,
   titleBlock,
 } from './header-content.js';
+import { exitRadius, terminalRadius } from './rounded-fit.js';
 import type { PlacedRow, Rect } from './run-elk.js';
 import { placeRows } from './run-elk.js';
 import { SceneBuilder, sceneIds } from './scene-builder.js';
@@ -433,8 +434,9 @@ function connector(
 }
 
 /**
- * The look of a stage box. A terminal (first or last stage) is a stadium: its radius is half its
- * shorter side, which the fit step sets once the box has its final size. An optional stage is dashed.
+ * The look of a stage box. A terminal (first or last stage) is rounded: a stadium up to two lines
+ * of name, corners of that radius when taller (the fit step clamps the radius to the box's final
+ * size). An optional stage is dashed.
  */
 function styleStage(theme: Theme, terminal: boolean, optional: boolean) {
   return {
@@ -444,7 +446,7 @@ function styleStage(theme: Theme, terminal: boolean, optional: boolean) {
     strokeWidth: theme.widths.stageBox,
     // Only some cases pass an optional stage (听证): its outline is dashed.
     dash: optional ? theme.optionalDash : [],
-    radius: terminal ? 0 : 3,
+    radius: terminal ? terminalRadius(theme) : 3,
   };
 }
 
@@ -501,7 +503,7 @@ function drawBranches(
       stroke: theme.colors.exitStroke,
       strokeWidth: theme.widths.stageBox,
       dash: [],
-      radius: 0,
+      radius: exitRadius(theme),
     });
     b.content(exit.piece.box, exit.box.x, exit.box.y, id);
     b.line({ id: sceneIds.branch(i, k), kind: 'branch', from: stage, to: id, points: exit.points, ...line });

@@ -1,5 +1,6 @@
 import { type SceneBox, type SceneLine, type SceneText, unknownKind } from '../scene/scene.js';
 import { round } from './page.js';
+import { drawnRadius } from './rounded-fit.js';
 import type { SceneBuilder } from './scene-builder.js';
 
 /** Where the natural poster goes on the page: scaled by `scale`, then moved by (`dx`, `dy`). */
@@ -49,8 +50,10 @@ export function placeContent(b: SceneBuilder, p: Placement) {
         return { ...box, ...rect(box) };
       case 'stage': {
         const placed = rect(box);
-        // A terminal's radius comes from its final, rounded size, so it is exactly a stadium.
-        const radius = box.terminal ? round(Math.min(placed.width, placed.height) / 2) : len(box.radius);
+        // A terminal's radius comes from its final, rounded size, so a short one is exactly a stadium.
+        const radius = box.terminal
+          ? round(drawnRadius(placed.width, placed.height, len(box.radius)))
+          : len(box.radius);
         return { ...box, ...placed, ...paint(box), radius };
       }
       case 'risk':
@@ -60,9 +63,14 @@ export function placeContent(b: SceneBuilder, p: Placement) {
       case 'badge':
         return { ...box, ...rect(box), ...paint(box) };
       case 'exit': {
-        // An exit is an end terminal: a stadium, from its final, rounded size.
+        // An exit is an end terminal: rounded as a terminal stage is, from its final size.
         const placed = rect(box);
-        return { ...box, ...placed, ...paint(box), radius: round(Math.min(placed.width, placed.height) / 2) };
+        return {
+          ...box,
+          ...placed,
+          ...paint(box),
+          radius: round(drawnRadius(placed.width, placed.height, len(box.radius))),
+        };
       }
       default:
         return unknownKind(box, `boxes[${i}]`);

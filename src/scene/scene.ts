@@ -126,7 +126,10 @@ export interface SceneTextArea extends SceneRect {
 export interface SceneStageBox extends SceneRect, ScenePaint {
   readonly id: string;
   readonly kind: 'stage';
-  /** The first and last stage are terminals, drawn as a stadium (radius half the shorter side). */
+  /**
+   * The first and last stage are terminals, drawn rounded: a stadium (radius half the shorter
+   * side) when short, corners of `radius` when taller.
+   */
   readonly terminal: boolean;
 }
 
@@ -173,8 +176,8 @@ export interface SceneBadgeBox extends SceneRect, ScenePaint {
 }
 
 /**
- * An exit (分支 to an outcome, e.g. 不予受理): an end terminal beside the stage it leaves, drawn as
- * a stadium like the last stage (radius half the shorter side).
+ * An exit (分支 to an outcome, e.g. 不予受理): an end terminal beside the stage it leaves, drawn
+ * rounded like the last stage (a stadium when short).
  */
 export interface SceneExitBox extends SceneRect, ScenePaint {
   readonly id: string;

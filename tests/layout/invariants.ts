@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { PowerChart } from '../../src/model/index.js';
+import { cornerRadius } from '../../src/render/geometry.js';
 import { type Scene, type SceneBox, validateScene } from '../../src/scene/index.js';
 
 const TOL = 0.02;
@@ -36,6 +37,15 @@ function onBorder(b: SceneBox, p: readonly [number, number]): boolean {
   const onX = Math.abs(x - b.x) < TOL || Math.abs(x - b.x - b.width) < TOL;
   const onY = Math.abs(y - b.y) < TOL || Math.abs(y - b.y - b.height) < TOL;
   return (onX && inY) || (onY && inX);
+}
+
+/** True when point (px, py) lies inside box `b` drawn with its rounded corners (a stadium, say). */
+function insideRounded(b: SceneBox & { radius: number }, px: number, py: number): boolean {
+  const r = cornerRadius(b);
+  // The centre of the corner's circle nearest the point, or the point itself away from corners.
+  const cx = Math.min(Math.max(px, b.x + r), b.x + b.width - r);
+  const cy = Math.min(Math.max(py, b.y + r), b.y + b.height - r);
+  return Math.hypot(px - cx, py - cy) <= r + TOL;
 }
 
 /** True when the axis-parallel segment `p`–`q` enters the inside of box `b` (touching is not). */
@@ -106,6 +116,18 @@ export function expectSceneInvariants(scene: Scene, minSize: number, padding = 0
     expect(t.y - t.size * 0.88, `${where}: top`).toBeGreaterThanOrEqual(holder.y - TOL);
     expect(t.y + t.size * 0.12, `${where}: bottom`).toBeLessThanOrEqual(holder.y + holder.height + TOL);
     expect(t.size, `${where}: legible size`).toBeGreaterThanOrEqual(minSize - 1e-9);
+    // In a rounded box (a terminal stage, an exit) the corners of the line's em box stay inside
+    // the drawn outline, not just its bounding rectangle.
+    if (holder.kind === 'stage' || holder.kind === 'exit') {
+      const [top, bottom] = [t.y - t.size * 0.88, t.y + t.size * 0.12];
+      for (const [px, py] of [
+        [t.x, top],
+        [t.x + t.width, top],
+        [t.x, bottom],
+        [t.x + t.width, bottom],
+      ] as const)
+        expect(insideRounded(holder, px, py), `${where}: inside the outline of ${holder.id}`).toBe(true);
+    }
   }
 
   for (const line of scene.lines) {
