@@ -205,8 +205,10 @@ export function exitContent(ctx: ContentContext, text: string, field: string, wi
 }
 
 /**
- * A branch's condition (条件) set at the facts' size in at most `width`, as wide as its longest
- * line; `right`-aligned for a label whose line arrives at its right end.
+ * A branch's condition (条件) or a page-crossing stub set at the facts' size in at most `width`,
+ * as wide as its longest line; `right`-aligned for a label whose line arrives at its right end.
+ * Its lines are balanced and broken between words (退回/补充/调查, never 退回补/充调查), and
+ * keep a quoted stage name and its （第2页） whole where they can.
  */
 export function labelContent(
   ctx: ContentContext,
@@ -222,6 +224,7 @@ export function labelContent(
     fonts: ctx.fonts,
     cache: ctx.cache,
     align,
+    breaking: 'balanced',
   });
   const piece = { block, dx: 0, dy: 0, size, color: ctx.theme.colors.fact, field };
   return { width: block.width, height: block.height, texts: [piece], bandHeight: 0 };
