@@ -1,4 +1,5 @@
 import { type SceneBox, type SceneLine, type SceneText, unknownKind } from '../scene/scene.js';
+import { HOP_RADIUS, hopCrossings } from './crossings.js';
 import { round } from './page.js';
 import { drawnRadius } from './rounded-fit.js';
 import type { SceneBuilder } from './scene-builder.js';
@@ -76,7 +77,7 @@ export function placeContent(b: SceneBuilder, p: Placement) {
         return unknownKind(box, `boxes[${i}]`);
     }
   });
-  const lines = b.lines.map((line, i): SceneLine => {
+  const placed = b.lines.map((line, i): SceneLine => {
     const stroke = { points: line.points.map(([px, py]) => [x(px), y(py)] as const), width: len(line.width) };
     switch (line.kind) {
       case 'flow':
@@ -91,6 +92,8 @@ export function placeContent(b: SceneBuilder, p: Placement) {
         return unknownKind(line, `lines[${i}]`);
     }
   });
+  // Hops from the final, rounded points: each sits exactly on the line it hops over.
+  const lines = hopCrossings(placed, len(HOP_RADIUS));
   const texts: SceneText[] = b.texts.map((t) => ({
     ...t,
     x: x(t.x),

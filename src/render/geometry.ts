@@ -1,7 +1,10 @@
+import { type HopPlace, hopSweep, placeHops } from '../scene/hops.js';
 import {
   type SceneArrow,
   type SceneBand,
   type SceneBox,
+  SceneError,
+  type SceneHop,
   type SceneLine,
   type ScenePaint,
   type SceneRect,
@@ -97,6 +100,12 @@ export interface LineGeometry {
   readonly stem: readonly Point[];
   /** Tip first, then the two base corners. */
   readonly head?: readonly [Point, Point, Point];
+  /**
+   * For a line with hops, the stem as SVG path data with a half circle at each hop (both the SVG
+   * and the PDF renderer stroke this path; pdfkit reads SVG path data); absent otherwise, and
+   * the stem is drawn as a polyline.
+   */
+  readonly path?: string;
 }
 
 /** The arrow head each kind of line ends in: flow and continuation lines have one, connectors none. */
@@ -124,11 +133,11 @@ export function lineGeometry(line: SceneLine): LineGeometry {
   const arrow = arrowOf(line);
   const tip = pts[pts.length - 1];
   const from = pts[pts.length - 2];
-  if (!arrow || !tip || !from) return { stem: pts };
+  if (!arrow || !tip || !from) return withHops(line, { stem: pts });
   const dx = tip[0] - from[0];
   const dy = tip[1] - from[1];
   const len = Math.hypot(dx, dy);
-  if (len === 0) return { stem: pts };
+  if (len === 0) return withHops(line, { stem: pts });
   const ux = dx / len;
   const uy = dy / len;
   const { length, halfWidth } = arrow;
@@ -144,5 +153,37 @@ export function lineGeometry(line: SceneLine): LineGeometry {
   const inside = halfWidth > 0 ? length * (1 - line.width / (2 * halfWidth)) : 0;
   const overlap = Math.max(0, Math.min(length / 2, inside));
   const end: Point = [baseX + ux * overlap, baseY + uy * overlap];
-  return { stem: [...pts.slice(0, -1), end], head };
+  return withHops(line, { stem: [...pts.slice(0, -1), end], head });
+}
+
+/** Adds the path of a line's hops to its geometry (hops end short of the head, so the stem keeps them). */
+function withHops(line: SceneLine, geometry: LineGeometry): LineGeometry {
+  if (!line.hops) return geometry;
+  const places = placeHops(line.points, line.hops, arrowOf(line));
+  if (!Array.isArray(places)) {
+    const { x, y } = line.hops[places.hop] as SceneHop;
+    throw new SceneError(`${line.id}.hops[${places.hop}]`, `the hop at (${x}, ${y}) ${places.problem}`);
+  }
+  return { ...geometry, path: hopPath(geometry.stem, line.hops, places) };
+}
+
+/**
+ * A polyline as SVG path data, broken at each hop by a half circle over the crossing: straight to
+ * where the hop starts, an arc of its radius to where it ends, on along the segment.
+ */
+function hopPath(stem: readonly Point[], hops: readonly SceneHop[], places: readonly HopPlace[]): string {
+  const [first, ...rest] = stem;
+  if (!first) return '';
+  let d = `M${n(first[0])} ${n(first[1])}`;
+  let h = 0;
+  for (const [k, point] of rest.entries()) {
+    for (; h < hops.length && (places[h] as HopPlace).segment === k; h++) {
+      const { x, y, radius: r } = hops[h] as SceneHop;
+      const [ux, uy] = (places[h] as HopPlace).direction;
+      d += `L${n(x - ux * r)} ${n(y - uy * r)}`;
+      d += `A${n(r)} ${n(r)} 0 0 ${hopSweep([ux, uy])} ${n(x + ux * r)} ${n(y + uy * r)}`;
+    }
+    d += `L${n(point[0])} ${n(point[1])}`;
+  }
+  return d;
 }

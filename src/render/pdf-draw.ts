@@ -54,14 +54,19 @@ function drawPainted(doc: PDFKit.PDFDocument, box: DrawnBox): void {
   }
 }
 
-/** Draws a line's stem and arrow head (geometry shared with the SVG renderer). */
+/** Draws a line's stem (with its hops) and arrow head (geometry shared with the SVG renderer). */
 function drawLine(doc: PDFKit.PDFDocument, line: SceneLine): void {
   if (!isPaint(line.stroke) || line.width <= 0) return;
-  const { stem, head } = lineGeometry(line);
+  const { stem, head, path } = lineGeometry(line);
   const [first, ...rest] = stem;
   if (!first) return;
-  doc.lineWidth(line.width).undash().moveTo(first[0], first[1]);
-  for (const [x, y] of rest) doc.lineTo(x, y);
+  doc.lineWidth(line.width).undash();
+  // A line with hops is the SVG renderer's very path (pdfkit reads SVG path data).
+  if (path !== undefined) doc.path(path);
+  else {
+    doc.moveTo(first[0], first[1]);
+    for (const [x, y] of rest) doc.lineTo(x, y);
+  }
   doc.stroke(line.stroke);
   if (head) doc.polygon(...head.map(([x, y]) => [x, y])).fill(line.stroke);
 }

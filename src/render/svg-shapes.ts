@@ -62,27 +62,23 @@ function drawPainted(layer: Dom, kind: string, box: DrawnBox): void {
   child(group, 'rect', { ...outline, fill: 'none', ...strokeAttrs(box) });
 }
 
-/** Draws a line as a polyline and, if it has one, a filled arrow head in the stroke colour. */
+/**
+ * Draws a line as a polyline (a path with half circles where it hops over another) and, if it has
+ * one, a filled arrow head in the stroke colour.
+ */
 export function drawLine(layer: Dom, line: SceneLine): void {
-  const { stem, head } = lineGeometry(line);
+  const { stem, head, path } = lineGeometry(line);
   const stroked = isPaint(line.stroke) && line.width > 0;
   if (!stroked) return;
+  // A line with hops is a path (its half circles are arcs), any other a polyline.
+  const shape: Record<string, string> = path === undefined ? { points: points(stem) } : { d: path };
+  const paint = { fill: 'none', stroke: line.stroke, 'stroke-width': n(line.width) };
+  const tag = path === undefined ? 'polyline' : 'path';
   if (!head) {
-    child(layer, 'polyline', {
-      class: line.kind,
-      points: points(stem),
-      fill: 'none',
-      stroke: line.stroke,
-      'stroke-width': n(line.width),
-    });
+    child(layer, tag, { class: line.kind, ...shape, ...paint });
     return;
   }
   const group = child(layer, 'g', { class: line.kind });
-  child(group, 'polyline', {
-    points: points(stem),
-    fill: 'none',
-    stroke: line.stroke,
-    'stroke-width': n(line.width),
-  });
+  child(group, tag, { ...shape, ...paint });
   child(group, 'polygon', { points: points(head), fill: line.stroke });
 }

@@ -1,6 +1,7 @@
 /**
  * The Scene: the contract between the layout and every renderer. Depends on nothing upstream.
  */
+export { type HopPlace, hopSweep, placeHops } from './hops.js';
 export { sceneToJson } from './json.js';
 export { sceneJsonSchema } from './json-schema.js';
 export {
@@ -29,6 +30,7 @@ export {
   type SceneExitBox,
   type SceneFlowLine,
   type SceneFont,
+  type SceneHop,
   type SceneLabelArea,
   type SceneLevel,
   type SceneLine,

@@ -215,12 +215,30 @@ export interface SceneArrow {
   readonly halfWidth: number;
 }
 
+/**
+ * Where a line hops over another line it crosses, so a reader tells a crossing from a junction:
+ * a half circle of `radius` centred on the crossing (`x`, `y`), which lies on one of the line's
+ * segments with room for the whole hop (and clear of the arrow head). It bulges up off a
+ * horizontal segment and right off a vertical one (generally: to the side whose normal points
+ * up, or right on a vertical). See `hops.ts` for where on the line a hop is.
+ */
+export interface SceneHop {
+  readonly x: number;
+  readonly y: number;
+  readonly radius: number;
+}
+
 interface SceneStroke {
   readonly id: string;
   /** The polyline, first point to last (an arrow head, if any, is at the last). */
   readonly points: readonly (readonly [number, number])[];
   readonly stroke: string;
   readonly width: number;
+  /**
+   * The line's hops over the lines it crosses, in order along the line; absent when it crosses
+   * none. An optional addition to version 3: a Scene without hops reads as before.
+   */
+  readonly hops?: readonly SceneHop[];
 }
 
 /** The flow from one stage to the next, with an arrow head at the next stage. */

@@ -47,7 +47,14 @@ const boxSchema = z.discriminatedUnion('kind', [
 ]);
 
 const point = z.tuple([coordinate, coordinate]);
-const stroke = { id, points: z.array(point).min(2), stroke: colour, width: length };
+const hop = z.strictObject({ x: coordinate, y: coordinate, radius: z.number().positive() });
+const stroke = {
+  id,
+  points: z.array(point).min(2),
+  stroke: colour,
+  width: length,
+  hops: z.array(hop).min(1).optional(),
+};
 const arrow = z.strictObject({ length, halfWidth: length });
 
 const lineSchema = z.discriminatedUnion('kind', [

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { placeHops } from './hops.js';
 import {
   SCENE_FORMAT,
   SCENE_VERSION,
@@ -21,7 +22,7 @@ export function isMarkedScene(value: unknown): boolean {
 /**
  * Checks that `value` is a Scene this version can draw: the format marker and version, every
  * field of every kind (finite numbers, non-negative lengths, no unknown fields), ids unique, and
- * every reference naming an existing box of the right kind.
+ * every reference naming an existing box of the right kind, every hop on its line with room.
  *
  * @returns The Scene (a checked copy of `value`).
  * @throws SceneError naming the first field that is wrong, e.g. `texts[12].font`.
@@ -43,7 +44,18 @@ export function validateScene(value: unknown): Scene {
   // Compile-time link between the schema and the documented types: what the schema accepts is a Scene.
   const scene: Scene = parsed.data;
   checkReferences(scene);
+  for (const [index, line] of scene.lines.entries()) checkHops(line, `lines[${index}]`);
   return scene;
+}
+
+/** A line's hops each lie on one of its segments, with room there, in order, not overlapping. */
+function checkHops(line: SceneLine, field: string): void {
+  if (!line.hops) return;
+  const places = placeHops(line.points, line.hops, line.kind === 'connector' ? undefined : line.arrow);
+  if (!Array.isArray(places)) {
+    const { x, y } = line.hops[places.hop] as { x: number; y: number };
+    throw new SceneError(`${field}.hops[${places.hop}]`, `the hop at (${x}, ${y}) ${places.problem}`);
+  }
 }
 
 /** Where an id is defined. */

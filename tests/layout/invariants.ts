@@ -148,6 +148,7 @@ export function expectSceneInvariants(scene: Scene, minSize: number, padding = 0
     });
   }
   expectNoLinesAlongEachOther(scene);
+  expectCrossingsHopped(scene);
   for (const exit of scene.boxes) {
     if (exit.kind !== 'exit') continue;
     const stage = box(exit.stage);
@@ -190,6 +191,47 @@ function expectNoLinesAlongEachOther(scene: Scene): void {
       const along = Math.min(a.hi, b.hi) - Math.max(a.lo, b.lo);
       expect(along, `${a.line.id} runs along ${b.line.id}`).toBeLessThan(TOL);
     }
+  });
+}
+
+/**
+ * Every crossing of two lines — a point inside a segment of each, neither line ending there — is
+ * drawn as one: one of the two lines carries a hop centred on it. (Where one line ends on
+ * another, it is a junction, and none is drawn.)
+ */
+function expectCrossingsHopped(scene: Scene): void {
+  type P = readonly [number, number];
+  const strictlyBetween = (v: number, a: number, b: number) =>
+    v > Math.min(a, b) + TOL && v < Math.max(a, b) - TOL;
+  const hopAt = (line: Scene['lines'][number], x: number, y: number) =>
+    (line.hops ?? []).some((h) => Math.abs(h.x - x) < TOL && Math.abs(h.y - y) < TOL && h.radius > 0);
+  const segments = (line: Scene['lines'][number]) =>
+    line.points.slice(1).map((q, k) => [line.points[k] as P, q] as const);
+  scene.lines.forEach((a, i) => {
+    for (const b of scene.lines.slice(i + 1))
+      for (const [p, q] of segments(a))
+        for (const [r, s] of segments(b)) {
+          const [h, v] =
+            Math.abs(p[1] - q[1]) < TOL
+              ? [
+                  [p, q],
+                  [r, s],
+                ]
+              : [
+                  [r, s],
+                  [p, q],
+                ];
+          const [[hx0, hy], [hx1]] = h as [P, P];
+          const [[vx, vy0], [, vy1]] = v as [P, P];
+          const horizontal = Math.abs(hy - (h[1] as P)[1]) < TOL;
+          const vertical = Math.abs(vx - (v[1] as P)[0]) < TOL;
+          if (!horizontal || !vertical || !strictlyBetween(vx, hx0, hx1) || !strictlyBetween(hy, vy0, vy1))
+            continue;
+          expect(
+            hopAt(a, vx, hy) || hopAt(b, vx, hy),
+            `${a.id} crosses ${b.id} at (${vx}, ${hy}) without a hop`,
+          ).toBe(true);
+        }
   });
 }
 

@@ -211,6 +211,73 @@ describe('validateScene on an exit with its own boxes', () => {
   });
 });
 
+describe('validateScene on a line that hops over another', () => {
+  // A connector across the spine, with a hop where it crosses it.
+  const across = (hops: unknown) =>
+    broken((s) => {
+      const connector = s.lines.find((l: Loose) => l.kind === 'connector');
+      connector.points = [
+        [100, 300],
+        [200, 300],
+        [200, 400],
+      ];
+      connector.hops = hops;
+    });
+
+  it('accepts hops on a segment with room, in order along the line', () => {
+    const hops = [
+      { x: 140, y: 300, radius: 3 },
+      { x: 146, y: 300, radius: 3 },
+      { x: 200, y: 350, radius: 4 },
+    ];
+    expect(() => validateScene(across(hops))).not.toThrow();
+  });
+
+  it.each<[string, unknown, string, RegExp]>([
+    ['a hop off the line', [{ x: 150, y: 310, radius: 3 }], 'hops[0]', /not on the line/],
+    ['a hop rounding a corner', [{ x: 198, y: 300, radius: 3 }], 'hops[0]', /no room/],
+    ['a hop past the line’s end', [{ x: 200, y: 398, radius: 3 }], 'hops[0]', /no room/],
+    [
+      'overlapping hops',
+      [
+        { x: 140, y: 300, radius: 3 },
+        { x: 144, y: 300, radius: 3 },
+      ],
+      'hops[1]',
+      /overlaps/,
+    ],
+    [
+      'hops out of order',
+      [
+        { x: 200, y: 350, radius: 3 },
+        { x: 140, y: 300, radius: 3 },
+      ],
+      'hops[1]',
+      /before the hop listed ahead/,
+    ],
+    ['a hop of no radius', [{ x: 140, y: 300, radius: 0 }], 'hops[0].radius', />0/],
+    ['a hop with a field it does not have', [{ x: 140, y: 300, radius: 3, side: 'up' }], 'hops[0]', /side/],
+    ['an empty list of hops', [], 'hops', />=1/],
+  ])('refuses %s, naming %s', (_, hops, field, reason) => {
+    const err = refusal(across(hops));
+    expect(err.field).toContain(field);
+    expect(err.message).toMatch(reason);
+  });
+
+  it('refuses a hop in the arrow head of a branch', () => {
+    const scene = validateScene(
+      JSON.parse(readFileSync('tests/goldens/examples/charts/xingzheng-chufa.scene.json', 'utf8')) as unknown,
+    );
+    const copy = structuredClone(scene) as Loose;
+    const line = copy.lines.find((l: Loose) => l.kind === 'branch');
+    const [p, q] = line.points.slice(-2);
+    // On the last segment, one point short of the tip: inside the head.
+    const [dx, dy] = [Math.sign(q[0] - p[0]), Math.sign(q[1] - p[1])];
+    line.hops = [{ x: q[0] - dx * 2, y: q[1] - dy * 2, radius: 1 }];
+    expect(refusal(copy).message).toMatch(/arrow head/);
+  });
+});
+
 describe('the Scene as JSON', () => {
   it('reads back as the same Scene, one box, line or run per line', () => {
     const json = sceneToJson(base);
@@ -232,6 +299,7 @@ describe('the Scene as JSON', () => {
       (s: Loose) => (s.boxes[2].terminal = 'yes'),
       (s: Loose) => (s.boxes[0].fill = '#fff'),
       (s: Loose) => (s.lines[0].kind = 'exit'),
+      (s: Loose) => (s.lines[0].hops = [{ x: 0, y: 0, radius: 0 }]),
     ]) {
       const value = broken(change);
       expect(() => validateScene(value)).toThrow(SceneError);
