@@ -438,17 +438,19 @@ export function placeStubs(
   return [...place(above, top), ...place(below, bottom)];
 }
 
-/** Where a `next` branch's condition goes: right of the flow arrow, in the gap below its stage. */
+/**
+ * Where a `next` branch's condition goes: right of the flow arrow down from `stage`, centred in
+ * `band` — the gap below the stage, or on a page that ends under the arrow, the stretch of the
+ * arrow to 接下页 (at least the row gap long, so as tall as the label needs).
+ */
 export function nextLabelAt(
-  piece: NextPiece,
-  rows: readonly PlacedRow[],
-  bands: readonly { top: number; bottom: number }[],
+  label: BoxContent,
+  stage: Rect,
+  band: { top: number; bottom: number },
 ): { x: number; y: number } {
-  const stage = (rows[piece.from] as PlacedRow).stage;
-  const band = bands[piece.from] ?? { top: stage.y + stage.height, bottom: stage.y + stage.height };
   return {
     x: stage.x + stage.width / 2 + LABEL_GAP * 2,
-    y: (band.top + band.bottom) / 2 - piece.label.height / 2,
+    y: (band.top + band.bottom) / 2 - label.height / 2,
   };
 }
 

@@ -18,6 +18,7 @@ import {
   labelRoom,
   type MeasuredBranches,
   measureBranches,
+  type NextPiece,
   nextLabelAt,
   type PlacedExit,
   placeBoxedExit,
@@ -144,17 +145,6 @@ export function rowHeights(m: MeasuredPoster): number[] {
   });
 }
 
-/**
- * For each gap between rows, whether a page may end there: not between a stage and the next when
- * a branch's 条件 labels the flow arrow between them. (A loop or jump may span a page break: each
- * page draws its part to a stub naming the other stage, see {@link StubPiece}.)
- */
-export function joinedRows(m: MeasuredPoster): boolean[] {
-  const joined = new Array<boolean>(Math.max(0, m.rows.length - 1)).fill(false);
-  for (const next of m.branches?.nexts ?? []) if (next.from < joined.length) joined[next.from] = true;
-  return joined;
-}
-
 /** One page of a poster: its frame, the rows it shows (`start` to before `end`) and their spacing. */
 export interface PageContent {
   readonly frame: PageFrame;
@@ -266,6 +256,17 @@ export async function arrangePage(
   const [firstStage, lastStage] = [placedStages[0], placedStages.at(-1)];
   if (firstStage && lastStage)
     drawContinuations(b, theme, frame, stack, { first: firstStage, last: lastStage }, ARROW);
+  // A page that ends under a labelled flow arrow: the 条件 goes with the arrow to 接下页, in its
+  // stretch below the flow (the frame makes that as long as the row gap, see pageFrame).
+  const leaving = branches?.nexts.find((n) => n.from === end - 1);
+  if (leaving && lastStage && frame.next && stack.next !== undefined) {
+    const band = { top: stack.next - frame.arrow, bottom: stack.next };
+    const at = nextLabelAt(leaving.label, lastStage.rect, band);
+    const { width: w, height: h } = leaving.label;
+    const id = nextLabelId(leaving.from, leaving.branch);
+    const line = sceneIds.continuationLine('next');
+    b.content(leaving.label, at.x, at.y, b.box({ id, kind: 'label', line, ...at, width: w, height: h }));
+  }
 
   const y = stack.legend;
   const legendId = b.box(area('legend', 0, y, width, legend.height));
@@ -562,21 +563,29 @@ function drawBranches(
     b.content(stub.text, box.x, box.y, b.box({ id: labelId, kind: 'label', line: id, ...box }));
     b.line({ id, kind: 'branch', ...ends, points, ...line });
   }
-  for (const next of branches.nexts)
+  for (const next of branches.nexts) {
+    const stage = (rows[next.from] as PlacedRow).stage;
+    const below = stage.y + stage.height;
+    const band = bands[next.from] ?? { top: below, bottom: below };
     label(
-      next.branch === 'optional'
-        ? sceneIds.optionalLabel(start + next.from + 1)
-        : sceneIds.label(start + next.from, next.branch),
+      nextLabelId(start + next.from, next.branch),
       sceneIds.flow(start + next.from),
       next.label,
-      nextLabelAt(next, rows, bands),
+      nextLabelAt(next.label, stage, band),
     );
+  }
+}
+
+/** The id of the label of stage `from`'s flow arrow: its branch's 条件, or the optional next stage's. */
+function nextLabelId(from: number, branch: NextPiece['branch']): string {
+  return branch === 'optional' ? sceneIds.optionalLabel(from + 1) : sceneIds.label(from, branch);
 }
 
 /**
  * The branches drawn on the page of rows `start` to before `end`, their rows counted from the
- * page's first. A loop or jump and a labelled flow arrow never cross a page break (see
- * {@link joinedRows}), so each is on one page whole.
+ * page's first: the loops and jumps and the labelled flow arrows with both stages on it. (One
+ * across a page break is drawn apart: a loop or jump to a stub on each page, see
+ * {@link pageStubs}; a flow arrow's 条件 on the arrow to 接下页, see {@link arrangePage}.)
  */
 function pageBranches(branches: MeasuredBranches, start: number, end: number): MeasuredBranches {
   const on = (row: number) => row >= start && row < end;

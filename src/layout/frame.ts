@@ -59,7 +59,8 @@ export function pageFrame(m: MeasuredPoster, chart: PowerChart, sheet: Sheet): P
     ...(!last && { next: label('接下页') }),
     legend: m.legend,
     ...(last && m.footer && { footer: m.footer }),
-    arrow: theme.spacing.rowGap,
+    // As long as the gap between rows: a page may end under a flow arrow with its 条件 beside it.
+    arrow: Math.max(theme.spacing.rowGap, m.branches?.rowGap ?? 0),
   };
 }
 

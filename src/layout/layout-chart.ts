@@ -98,8 +98,7 @@ export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}
     // The search plans with the rows' heights, a lower bound of ELK's flow. When ELK draws a page
     // so much taller that its text would fall below the minimum, plan again for a page shorter
     // by that much, and by more each time (so pages split sooner and the loop ends): until the
-    // plan fits, or a stage (or stages labelled flow arrows join) that ELK draws too tall alone on a page is
-    // refused.
+    // plan fits, or a stage that ELK draws too tall alone on a page is refused.
     let room = area;
     for (let attempt = 0; ; attempt++) {
       const plan = planPoster((side) => shapes.shape(side), { ...bounds, area: room });
@@ -110,9 +109,8 @@ export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}
       const drawn = await compose(chart, shapes, plan, page);
       if (Array.isArray(drawn)) return drawn;
       const { start, end } = drawn.page;
-      const { joined } = shapes.shape(plan.side);
-      if (joined.slice(start, end - 1).every(Boolean)) {
-        refusal = { reason: 'row', row: start, last: end - 1, best: drawn.fits };
+      if (end - start === 1) {
+        refusal = { reason: 'row', row: start, best: drawn.fits };
         break;
       }
       room = { ...room, height: room.height / Math.max(drawn.taller, 1 + SHRINK * 2 ** attempt) };
@@ -217,15 +215,6 @@ function refused(
     const stage = chart.stages[why.row];
     const name = (stage?.name ?? '').replaceAll('\n', '');
     const n = why.row + 1;
-    if (why.last > why.row) {
-      const m = why.last + 1;
-      return new LayoutError(
-        'illegible',
-        `“${chart.name}”, stages ${n}–${m}, joined by a branch's 条件 on each flow arrow between them, do not fit on one ${page} page (a label is drawn with its arrow, on one page): its smallest text would be at most ${atMost(why.best)} pt, below the ${sizes.minSize} pt minimum; shorten those stages, or use a larger page / ` +
-          `“${chart.name}”第 ${n}–${m} 个环节之间的流程箭头上标有分支条件，须画在同一页上，但一页 ${page} 纸张放不下：最小字号只有 ${atMost(why.best)} 磅，小于 ${sizes.minSize} 磅的下限；请精简这些环节，或改用更大的纸张`,
-        why.row,
-      );
-    }
     return new LayoutError(
       'illegible',
       `“${chart.name}”, stage ${n} “${name}” does not fit on ${page} even on a page of its own: its smallest text would be at most ${atMost(why.best)} pt, below the ${sizes.minSize} pt minimum; shorten its risks or measures, or use a larger page / ` +

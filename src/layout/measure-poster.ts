@@ -2,7 +2,7 @@ import type { FontSet } from '../fonts/font-set.js';
 import type { PowerChart } from '../model/types.js';
 import type { TextCache } from '../text/index.js';
 import type { Theme } from '../theme/theme.js';
-import { joinedRows, type MeasuredPoster, measurePoster, rowHeights } from './compose.js';
+import { type MeasuredPoster, measurePoster, rowHeights } from './compose.js';
 import { frameHeight, type PageFrame, pageFrame, type Sheet } from './frame.js';
 import type { Shape } from './search.js';
 
@@ -58,7 +58,6 @@ export class PosterShapes {
     return {
       width: m.width,
       rows: rowHeights(m),
-      joined: joinedRows(m),
       frame: (sheet) => frameHeight(this.frame(side, sheet), this.theme),
     };
   }

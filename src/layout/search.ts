@@ -17,10 +17,8 @@ import type { Sheet } from './frame.js';
 export interface Shape {
   /** Width of the poster. */
   readonly width: number;
-  /** Height of each row (a stage with its side boxes). */
+  /** Height of each row (a stage with its side boxes). A page may end after any of them. */
   readonly rows: readonly number[];
-  /** Per gap between rows `i` and `i + 1`: true when no page may end there (a labelled flow arrow). */
-  readonly joined: readonly boolean[];
   /** Height of everything on page `sheet` but its flow (headers, continuation marks, legend, footer). */
   frame(sheet: Sheet): number;
 }
@@ -63,7 +61,7 @@ export interface Plan {
  */
 export type NoPlan =
   | { readonly reason: 'narrow'; readonly best: number }
-  | { readonly reason: 'row'; readonly row: number; readonly last: number; readonly best: number }
+  | { readonly reason: 'row'; readonly row: number; readonly best: number }
   | { readonly reason: 'pages'; readonly pages: number };
 
 /** Side widths closer than this ratio are not told apart by the bisection. */
@@ -77,8 +75,7 @@ export function planPoster(shapeAt: (side: number) => Shape, bounds: SearchBound
   if (widest < side.min) return { reason: 'narrow', best: area.width / (2 * side.min + fixed) };
   const pages = fewestPages(shapeAt(widest), area.height / scale.min, bounds.gap.min);
   // Wider columns would make the row shorter, but its text illegible: this is its best.
-  if (typeof pages !== 'number')
-    return { reason: 'row', row: pages.row, last: pages.last, best: area.height / pages.height };
+  if (typeof pages !== 'number') return { reason: 'row', row: pages.row, best: area.height / pages.height };
   if (pages > bounds.maxPages) return { reason: 'pages', pages };
 
   const byWidth = (x: number) => area.width / shapeAt(x).width;
@@ -139,48 +136,31 @@ function frames(shape: Shape, count: number): { first: number; rest: number } {
   };
 }
 
-/** Rows `start` to `last` that one page must hold together, and their height. */
-interface Run {
-  readonly start: number;
-  last: number;
-  height: number;
-}
-
-/** Rows `row` to `last` (held together), too tall for a page: the height they would need. */
+/** Row `row`, too tall for a page of its own: the height it would need. */
 interface TooTall {
   readonly row: number;
-  readonly last: number;
   readonly height: number;
 }
 
 /**
  * Greedy packing of the rows into pages no taller than `limit`, each page's frame as
  * {@link frames} gives it for a poster of `count` pages: the starts of the pages, or the first
- * row too tall for a page of its own (with the height it would need). Rows joined by a loop
- * (see {@link Shape.joined}) are packed as one.
+ * row too tall for a page of its own (with the height it would need).
  */
 function pack(shape: Shape, count: number, limit: number, gap: number): number[] | TooTall {
   const { first, rest } = frames(shape, count);
-  // Rows no page may split (see Shape.joined) are packed as one: a start and its height.
-  const runs: Run[] = [];
-  for (const [i, row] of shape.rows.entries()) {
-    const run = runs.at(-1);
-    if (run && shape.joined[i - 1]) {
-      run.height += gap + row;
-      run.last = i;
-    } else runs.push({ start: i, last: i, height: row });
-  }
-  const alone = (run: Run) => (run.start === 0 ? first : rest) + run.height;
-  for (const run of runs) {
-    if (alone(run) > limit) return { row: run.start, last: run.last, height: alone(run) };
+  const alone = (row: number) => (row === 0 ? first : rest) + (shape.rows[row] as number);
+  for (const row of shape.rows.keys()) {
+    if (alone(row) > limit) return { row, height: alone(row) };
   }
   const starts = [0];
-  let used = alone(runs[0] as Run);
-  for (const run of runs.slice(1)) {
-    if (used + gap + run.height <= limit) used += gap + run.height;
+  let used = alone(0);
+  for (const [row, height] of shape.rows.entries()) {
+    if (row === 0) continue;
+    if (used + gap + height <= limit) used += gap + height;
     else {
-      starts.push(run.start);
-      used = alone(run);
+      starts.push(row);
+      used = alone(row);
     }
   }
   return starts;
@@ -249,7 +229,6 @@ function spreadPages(
     from.push(new Array<number>(n + 1).fill(-1));
     for (let j = 1; j <= n; j++) {
       for (let i = p === 0 ? 0 : 1; i < j; i++) {
-        if (i > 0 && shape.joined[i - 1]) continue;
         const before = p === 0 ? (i === 0 ? 0 : Number.POSITIVE_INFINITY) : (cost[p - 1]?.[i] as number);
         if (!Number.isFinite(before)) continue;
         const h = height(p, i, j);

@@ -193,7 +193,10 @@ export interface SceneExitBox extends SceneRect, ScenePaint {
 export interface SceneLabelArea extends SceneRect {
   readonly id: string;
   readonly kind: 'label';
-  /** Id of the line it labels (a branch, or the flow line a condition names). */
+  /**
+   * Id of the line it labels: a branch, the flow line a condition names, or — on a page that ends
+   * under that flow line — the continuation line to 接下页.
+   */
   readonly line: string;
 }
 
