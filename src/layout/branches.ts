@@ -56,7 +56,10 @@ export interface JumpPiece {
   readonly band: number;
   /** How far down its band's stack of labels it starts. */
   readonly dy: number;
-  /** Its line in the loop lane: 0 nearest the stages (the same on every page). */
+  /**
+   * Its line in the loop lane: 0 nearest the stages (the same on every page). The shorter a
+   * loop, the nearer: a loop spanning another runs outside it and crosses none of its lines.
+   */
   readonly lane: number;
   /** A loop to its own stage: the gap on its stage's other side, for a page that ends at `band`. */
   readonly alt?: { readonly band: number; readonly dy: number };
@@ -165,6 +168,10 @@ export function measureBranches(ctx: ContentContext, chart: PowerChart): Measure
       }
     }
   });
+  // Lanes by how far each loop reaches, shortest nearest the stages (ties in the chart's order).
+  const reach = (j: JumpPiece) => Math.abs(j.to - j.from);
+  const byReach = [...jumps].sort((a, b) => reach(a) - reach(b) || a.lane - b.lane);
+  const laned = jumps.map((j) => ({ ...j, lane: byReach.indexOf(j) }));
   const hasExits = exits.some((e) => e.length > 0) || boxed.some((e) => e.length > 0);
   if (!hasExits && jumps.length === 0 && onFlow.length === 0) return undefined;
   // Loop lines run LOOP_INSET, +LOOP_STEP… left of the stage, in the lane ELK keeps between the
@@ -191,7 +198,7 @@ export function measureBranches(ctx: ContentContext, chart: PowerChart): Measure
   return {
     exits,
     boxed,
-    jumps,
+    jumps: laned,
     lanes: jumps.length,
     nexts,
     exitWidth,
@@ -357,10 +364,12 @@ function laneX(stage: Rect, lane: number): number {
  * Where a loop or jump meets a stage's left side: a loop back leaves from the upper part of its
  * stage and enters the lower part of the target (a jump ahead the other way round), so it
  * crosses no connector of those two rows; each lane at its own height, so no two lines meeting
- * one stage run into each other.
+ * one stage run into each other. An outer lane meets its upper stage above an inner lane's leg
+ * there and its lower stage below it, so the legs of loops spanning one another cross no lane.
  */
 function jumpSide(stage: Rect, piece: JumpPiece, lanes: number, back: boolean, leaving: boolean): number {
-  const share = piece.lane / (4 * lanes);
+  // The outermost lane at a quarter of the stage's height from its middle, inner ones nearer its corners.
+  const share = (lanes - 1 - piece.lane) / (4 * lanes);
   return stage.y + stage.height * (back === leaving ? 0.25 - share : 0.75 + share);
 }
 

@@ -136,6 +136,33 @@ describe('a poster whose lines cross', () => {
     expect(() => expectSceneInvariants(validateScene(bare), colorTheme.minBodySize)).toThrow(/without a hop/);
   });
 
+  it('nests loops by reach, so loops spanning one another cross no lane: only connectors hop', async () => {
+    const side = (s: string) => ({ risk: { items: [`${s}不严。`] }, control: { items: [`${s}留痕。`] } });
+    const nested: PowerChart = {
+      name: '多重回退',
+      stages: [
+        { name: '受理', ...side('受理') },
+        { name: '审查', ...side('审查') },
+        { name: '核查', ...side('核查'), branches: [{ when: '材料有误', to: '审查' }] },
+        {
+          name: '决定',
+          ...side('决定'),
+          // Declared outermost first: the lanes are by reach, not by the order written.
+          branches: [
+            { when: '需重新受理', to: '受理' },
+            { when: '需再核查', to: '核查' },
+          ],
+        },
+        { name: '送达', ...side('送达'), branches: [{ when: '地址有误', to: '决定' }] },
+      ],
+    };
+    const scene = await layoutOnePage(nested, { fonts });
+    expectSceneInvariants(scene, colorTheme.minBodySize, 6 * scene.page.scale);
+    const hopped = scene.lines.filter((l) => l.hops).map((l) => l.id);
+    // 需重新受理 runs outside the others and over the connectors of 审查 and 核查, and nothing else.
+    expect(hopped.sort()).toEqual(['connector-risk-1', 'connector-risk-2']);
+  });
+
   it('draws a hop where an exit’s own risk box is joined across the spine', async () => {
     const scene = await layoutOnePage(await loadChart('examples/charts/xingzheng-jifu.yaml'), { fonts });
     const spineX = scene.lines.find((l) => l.kind === 'flow')?.points[0]?.[0];
