@@ -1,7 +1,6 @@
 /**
  * The Scene: the contract between the layout and every renderer. Depends on nothing upstream.
  */
-export { type HopPlace, hopSweep, placeHops } from './hops.js';
 export { sceneToJson } from './json.js';
 export { sceneJsonSchema } from './json-schema.js';
 export {
