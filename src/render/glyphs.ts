@@ -69,9 +69,22 @@ export function assertRunWidth(run: SceneText, advance: number, face: LoadedFont
 /**
  * A glyph outline as SVG path data in font units with y flipped to point down, so a `<use>`
  * scaled by size/unitsPerEm and translated to the glyph origin draws it on the page. Empty for
- * blank glyphs (space).
+ * blank glyphs (space). Kept per glyph object: fontkit hands out one object per glyph of a
+ * face for the face's life, and a poster draws the same few hundred glyphs thousands of times.
  */
 export function glyphPathData(glyph: Glyph): string {
+  let d = pathData.get(glyph);
+  if (d === undefined) {
+    d = outlineData(glyph);
+    pathData.set(glyph, d);
+  }
+  return d;
+}
+
+/** Path data already written, per glyph object; dropped with the glyph (and so with its face). */
+const pathData = new WeakMap<Glyph, string>();
+
+function outlineData(glyph: Glyph): string {
   let d = '';
   const n = (v: number | undefined): string => formatNumber(v ?? 0);
   const ny = (v: number | undefined): string => formatNumber(-(v ?? 0));
