@@ -3,8 +3,8 @@ import type { LoadedFont } from '../fonts/registry.js';
 import { balanceLines } from './balance.js';
 import { isAllWide } from './chars.js';
 import { type Face, faceChain, faceRuns, type MissingGlyph } from './faces.js';
-import { advanceSum, cachedMeasureText, createTextCache, type TextCache } from './measure.js';
-import { type Measure, wrapText } from './wrap.js';
+import { advanceSum, cachedMeasureText, createTextCache, type TextCache, type WrapMemo } from './measure.js';
+import { type Measure, wrapLines } from './wrap.js';
 
 /** How a block of text is set. */
 export interface TextStyle {
@@ -88,6 +88,11 @@ export interface Setter {
    * Noto Sans SC except between em dashes), and wrapText checks every line with `measure`.
    */
   readonly estimate: Measure;
+  /**
+   * `text` wrapped to `width` by `wrapText` with this setter's measures; a wrap the cache holds
+   * for that width is reused (the width search sets each text at many widths).
+   */
+  wrap(text: string, width: number): readonly string[];
   /** The spans of `text` from x = `x0`, and the x where they end. */
   spans(text: string, x0: number): { spans: Span[]; end: number };
   /** Baseline of line `index` (0-based) from the top of a block with no gaps. */
@@ -108,7 +113,9 @@ export function createSetter(opts: BlockOptions): Setter {
   const missing: MissingGlyph[] = [];
   const lineBox = style.size * style.lineHeight;
   const offset = baselineOffset(primary.font, style.size, lineBox);
-  return {
+  const wraps = cache.wraps.get(fonts) ?? new Map<string, WrapMemo[]>();
+  cache.wraps.set(fonts, wraps);
+  const setter: Setter = {
     // Summing per-face runs is exact: the renderer draws each span separately, so nothing
     // kerns across a face change.
     measure: (text) => {
@@ -135,6 +142,20 @@ export function createSetter(opts: BlockOptions): Setter {
       }
       return { spans, end: x };
     },
+    wrap: (text, width) => {
+      const limit = Number.isNaN(width) ? 0 : width;
+      const key = `${style.font}\0${style.size}\0${text}`;
+      let kept = wraps.get(key);
+      const hit = kept?.find((w) => w.from <= limit && limit <= w.to);
+      if (hit) return hit.lines;
+      const { lines, fitsFrom } = wrapLines(text, limit, setter.measure, setter.estimate);
+      if (!kept) {
+        kept = [];
+        wraps.set(key, kept);
+      }
+      kept.push({ from: fitsFrom, to: limit, lines });
+      return lines;
+    },
     baseline: (index) => index * lineBox + offset,
     lineBox,
     missing,
@@ -142,6 +163,7 @@ export function createSetter(opts: BlockOptions): Setter {
       faceRuns(text, chain, cache, missing);
     },
   };
+  return setter;
 }
 
 /**
@@ -178,7 +200,7 @@ export function setParagraph(text: string, opts: BlockOptions): TextBlock {
   const { measure, estimate } = setter;
   const broken =
     opts.breaking === undefined || opts.breaking === 'fill'
-      ? wrapText(text, opts.width, measure, estimate)
+      ? setter.wrap(text, opts.width)
       : balanceLines(text, opts.width, measure, estimate, opts.breaking === 'fields');
   let lines: PlacedLine[] = broken.map((line, i) => {
     const { spans, end } = setter.spans(line, 0);

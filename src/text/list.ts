@@ -1,5 +1,4 @@
 import { type BlockOptions, blockWidth, createSetter, type PlacedLine, type TextBlock } from './block.js';
-import { wrapText } from './wrap.js';
 
 /** How list items are numbered: `1.` `1、` or `(1)`. */
 export type NumberStyle = '1.' | '1、' | '(1)';
@@ -48,7 +47,7 @@ export function setNumberedList(items: readonly string[], opts: ListOptions): Te
     if (k > 0) top += gap;
     const label = labels[k] as string;
     setter.collectMissing(item);
-    const wrapped = wrapText(item, opts.width - indent, setter.measure, setter.estimate);
+    const wrapped = setter.wrap(item, opts.width - indent);
     const first = setter.spans(label, 0);
     const firstText = setter.spans(wrapped[0] ?? '', indent);
     lines.push({

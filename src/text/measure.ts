@@ -1,3 +1,4 @@
+import type { FontSet } from '../fonts/font-set.js';
 import type { LoadedFont } from '../fonts/registry.js';
 
 /**
@@ -38,11 +39,23 @@ interface FaceMemo {
  */
 export interface TextCache {
   readonly faces: WeakMap<LoadedFont, FaceMemo>;
+  /**
+   * Wraps already made, per font set and then per style and text (see `Setter.wrap`): each
+   * with the widths it holds for.
+   */
+  readonly wraps: WeakMap<FontSet, Map<string, WrapMemo[]>>;
+}
+
+/** A wrap kept by {@link TextCache}: its lines hold for every width in [`from`, `to`]. */
+export interface WrapMemo {
+  readonly from: number;
+  readonly to: number;
+  readonly lines: readonly string[];
 }
 
 /** A new, empty {@link TextCache}. */
 export function createTextCache(): TextCache {
-  return { faces: new WeakMap() };
+  return { faces: new WeakMap(), wraps: new WeakMap() };
 }
 
 function memoOf(cache: TextCache, font: LoadedFont): FaceMemo {

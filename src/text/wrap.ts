@@ -50,14 +50,51 @@ export function wrapText(
   measure: Measure,
   estimate: Measure = measure,
 ): string[] {
-  const limit = Number.isNaN(width) ? 0 : width;
+  return wrapLines(text, width, measure, estimate).lines;
+}
+
+/** Lines of a wrap, and the narrowest width that gives the same lines. */
+export interface Wrapped {
+  readonly lines: string[];
+  /**
+   * Every width from this up to the width asked for gives these very lines: the widest length
+   * that was found to fit (an estimated line, a measured one). Each step of the wrap compares a
+   * length with the width, the lengths depend only on the steps before, and a length that did
+   * not fit does not fit a narrower width either; so between the two every comparison comes
+   * out the same. The width search asks for many widths, and most items wrap alike in several.
+   */
+  readonly fitsFrom: number;
+}
+
+/** {@link wrapText}, with the range of widths its lines hold for. */
+export function wrapLines(
+  text: string,
+  width: number,
+  measure: Measure,
+  estimate: Measure = measure,
+): Wrapped {
+  const limit = new Limit(Number.isNaN(width) ? 0 : width);
   const out: string[] = [];
   for (const hard of splitHardBreaks(text)) {
     const lines = packLines(breakAtoms(hard), limit, measure, estimate);
     balanceWidow(lines, limit, measure);
     for (const line of lines) out.push(lineText(line));
   }
-  return out;
+  return { lines: out, fitsFrom: limit.widest };
+}
+
+/** The width lines are wrapped to, noting the widest length that fitted (see {@link Wrapped}). */
+class Limit {
+  widest = Number.NEGATIVE_INFINITY;
+
+  constructor(readonly width: number) {}
+
+  /** Whether `length` fits the width. */
+  fits(length: number): boolean {
+    if (length > this.width) return false;
+    if (length > this.widest) this.widest = length;
+    return true;
+  }
 }
 
 /** The visible text of a line: its atoms with the break spaces at the end dropped. */
@@ -66,7 +103,7 @@ function lineText(line: readonly Atom[]): string {
 }
 
 /** Greedy line filling; see {@link wrapText}. Returns the atoms of each non-empty line. */
-function packLines(atoms: readonly Atom[], width: number, measure: Measure, estimate: Measure): Atom[][] {
+function packLines(atoms: readonly Atom[], limit: Limit, measure: Measure, estimate: Measure): Atom[][] {
   // A stack: the next atom is at the end, so pushing an atom back re-queues it first.
   const queue = [...atoms].reverse();
   const lines: Atom[][] = [];
@@ -75,11 +112,11 @@ function packLines(atoms: readonly Atom[], width: number, measure: Measure, esti
 
   const finishLine = (): void => {
     // Measure the line whole: the estimate is a sum and misses kerning between atoms.
-    while (line.length > 1 && measure(lineText(line)) > width) queue.push(line.pop() as Atom);
-    pushOutForKinsoku(line, queue, width, measure);
+    while (line.length > 1 && !limit.fits(measure(lineText(line)))) queue.push(line.pop() as Atom);
+    pushOutForKinsoku(line, queue, limit, measure);
     const only = line.length === 1 ? (line[0] as Atom) : undefined;
     // The estimate let through an atom that is too wide on its own: split it after all.
-    const parts = only && measure(lineText(line)) > width ? splitAtom(only) : null;
+    const parts = only && !limit.fits(measure(lineText(line))) ? splitAtom(only) : null;
     if (parts) {
       for (let i = parts.length - 1; i >= 0; i--) queue.push(parts[i] as Atom);
     } else if (lineText(line) !== '') {
@@ -97,7 +134,7 @@ function packLines(atoms: readonly Atom[], width: number, measure: Measure, esti
     }
     const visible = estimate(atom.trimmed);
     if (line.length === 0) {
-      const parts = visible > width ? splitAtom(atom) : null;
+      const parts = !limit.fits(visible) ? splitAtom(atom) : null;
       if (parts) {
         for (let i = parts.length - 1; i >= 0; i--) queue.push(parts[i] as Atom);
         continue;
@@ -106,13 +143,13 @@ function packLines(atoms: readonly Atom[], width: number, measure: Measure, esti
       used = atom.text === atom.trimmed ? visible : estimate(atom.text);
       continue;
     }
-    if (used + visible <= width) {
+    if (limit.fits(used + visible)) {
       line.push(atom);
       used += atom.text === atom.trimmed ? visible : estimate(atom.text);
       continue;
     }
     // An atom wider than any line is split anyway: start it here rather than leave this line short.
-    const parts = visible > width ? splitAtom(atom) : null;
+    const parts = !limit.fits(visible) ? splitAtom(atom) : null;
     if (parts) {
       for (let i = parts.length - 1; i >= 0; i--) queue.push(parts[i] as Atom);
       continue;
@@ -129,12 +166,12 @@ function packLines(atoms: readonly Atom[], width: number, measure: Measure, esti
  * opening mark, the line keeps at least one atom, and the moved grapheme fits on the next line
  * with the one after it.
  */
-function pushOutForKinsoku(line: Atom[], queue: Atom[], width: number, measure: Measure): void {
+function pushOutForKinsoku(line: Atom[], queue: Atom[], limit: Limit, measure: Measure): void {
   while (line.length > 1) {
     const next = queue[queue.length - 1];
     const last = line[line.length - 1];
     if (!next || !last || canBreakBetween(last, next)) return;
-    if (measure(last.text + next.trimmed) > width) return;
+    if (!limit.fits(measure(last.text + next.trimmed))) return;
     queue.push(line.pop() as Atom);
   }
 }
@@ -151,7 +188,7 @@ function canBreakBetween(before: Atom, after: Atom): boolean {
 }
 
 /** The widow rule of {@link wrapText}, applied in place to the last two lines. */
-function balanceWidow(lines: Atom[][], width: number, measure: Measure): void {
+function balanceWidow(lines: Atom[][], limit: Limit, measure: Measure): void {
   const last = lines[lines.length - 1];
   const prev = lines[lines.length - 2];
   if (!last || !prev || countGraphemes(lineText(last)) >= MIN_LAST_LINE) return;
@@ -160,9 +197,9 @@ function balanceWidow(lines: Atom[][], width: number, measure: Measure): void {
     const moved = [...prev.slice(i), ...last];
     const text = lineText(moved);
     if (countGraphemes(text) < MIN_LAST_LINE) continue;
-    if (measure(text) > width) return; // moving further only makes the last line wider
+    if (!limit.fits(measure(text))) return; // moving further only makes the last line wider
     const kept = lineText(prev.slice(0, i));
-    if (kept === '' || measure(kept) > width) return;
+    if (kept === '' || !limit.fits(measure(kept))) return;
     lines[lines.length - 2] = prev.slice(0, i);
     lines[lines.length - 1] = moved;
     return;

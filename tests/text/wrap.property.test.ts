@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSetter } from '../../src/text/block.js';
 import { isBreakSpace, isForbiddenEnd, isForbiddenStart, isWide } from '../../src/text/chars.js';
-import { type Measure, wrapText } from '../../src/text/index.js';
+import { createTextCache, type Measure, wrapText } from '../../src/text/index.js';
+import { wrapLines } from '../../src/text/wrap.js';
 import { body9, bundled, graphemesOf, SOURCE_IDEOGRAPHS } from './helpers.js';
 
 const ideograph = fc.constantFrom(...Array.from(SOURCE_IDEOGRAPHS.slice(0, 120)));
@@ -156,6 +157,31 @@ describe('wrapText properties', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('gives the same lines at every width from fitsFrom up to the width asked for', () => {
+    const setter = createSetter({ width: 0, style: body9, fonts });
+    fc.assert(
+      fc.property(posterText, width, fc.double({ min: 0, max: 1, noNaN: true }), (text, w, t) => {
+        const { lines, fitsFrom } = wrapLines(text, w, setter.measure, setter.estimate);
+        const within = Math.max(fitsFrom, Math.min(w, fitsFrom + t * (w - fitsFrom)));
+        if (!(within <= w)) return; // nothing fitted a negative width: no range to try
+        expect(wrapText(text, within, setter.measure, setter.estimate)).toEqual(lines);
+        expect(wrapText(text, fitsFrom, setter.measure, setter.estimate)).toEqual(lines);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a setter's wrap, kept across widths in one cache, equals wrapping afresh", () => {
+    fc.assert(
+      fc.property(posterText, fc.array(width, { minLength: 1, maxLength: 12 }), (text, widths) => {
+        const setter = createSetter({ width: 0, style: body9, fonts, cache: createTextCache() });
+        for (const w of widths)
+          expect(setter.wrap(text, w)).toEqual(wrapText(text, w, real, setter.estimate));
+      }),
+      { numRuns: 200 },
     );
   });
 });
