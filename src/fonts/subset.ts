@@ -60,17 +60,24 @@ interface Wasm {
 const wasm = (globalThis as unknown as { WebAssembly: Wasm }).WebAssembly;
 
 let compiled: Promise<object> | undefined;
+let kept: Promise<HbSubset> | undefined;
 
 /**
- * A fresh instance of the subsetter. The compiled module is kept (compiling takes ~20 ms; it is
- * compiled asynchronously, as browsers require for a module this size on a page's main thread);
- * the instance, whose memory grows to hold a whole font, is not, so nothing large outlives a call.
+ * The thread's subsetter, instantiated on first use and kept. A fresh instance per call grew a
+ * new WebAssembly memory to hold the whole font (~10 MB for Noto Sans SC) and touched every
+ * page of it: ~30 ms a face, most of a subset's cost, and 10 MB of garbage each time. Kept, its
+ * memory is reused by `malloc` from call to call and stays at about one font plus one subset.
+ * Compiling the module takes ~20 ms; it is compiled asynchronously, as browsers require for a
+ * module this size on a page's main thread.
  */
-async function instantiate(): Promise<HbSubset> {
-  compiled ??= harfbuzzSubsetWasm().then((bytes) => wasm.compile(bytes));
-  const hb = new wasm.Instance(await compiled, {}).exports as HbSubset;
-  hb._initialize();
-  return hb;
+function subsetter(): Promise<HbSubset> {
+  kept ??= (async () => {
+    compiled ??= harfbuzzSubsetWasm().then((bytes) => wasm.compile(bytes));
+    const hb = new wasm.Instance(await compiled, {}).exports as HbSubset;
+    hb._initialize();
+    return hb;
+  })();
+  return kept;
 }
 
 /** The face's index in its file: 0 for a single font, its place in a TrueType collection. */
@@ -90,7 +97,17 @@ function faceIndex(face: LoadedFont): number {
  * @throws Error when HarfBuzz cannot subset the font (a damaged or unsupported file).
  */
 export async function subsetFace(face: LoadedFont, codePoints: Iterable<number>): Promise<Uint8Array> {
-  const hb = await instantiate();
+  const hb = await subsetter();
+  try {
+    return subsetWith(hb, face, codePoints);
+  } catch (err) {
+    // A failure may have left the instance's memory in any state: the next call starts afresh.
+    kept = undefined;
+    throw err;
+  }
+}
+
+function subsetWith(hb: HbSubset, face: LoadedFont, codePoints: Iterable<number>): Uint8Array {
   const data = hb.malloc(face.bytes.byteLength);
   new Uint8Array(hb.memory.buffer, data, face.bytes.byteLength).set(face.bytes);
   const blob = hb.hb_blob_create(data, face.bytes.byteLength, MEMORY_MODE_READONLY, 0, 0);

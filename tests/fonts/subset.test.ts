@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { createFontSet, FontRegistry } from '../../src/fonts/index.js';
+import type { LoadedFont } from '../../src/fonts/registry.js';
 import { subsetFace } from '../../src/fonts/subset.js';
 import { buildTtc } from './ttc.js';
 
@@ -45,5 +46,17 @@ describe('subsetFace (HarfBuzz hb-subset)', () => {
     const subset = fontkit.create(Buffer.from(await subsetFace(bold, [0x41, 0x42]))) as fontkit.Font;
     expect(subset.postscriptName).toBe('LiberationSans-Bold');
     expect(subset.glyphForCodePoint(0x41).advanceWidth).toBe(bold.font.glyphForCodePoint(0x41).advanceWidth);
+  });
+
+  it('gives the same bytes from its kept instance after other faces, a large set and a failure', async () => {
+    const first = Buffer.from(await subsetFace(fonts.body, codePoints));
+    // A large glyph set grows the instance's memory; a font HarfBuzz cannot read fails.
+    await subsetFace(
+      fonts.bold,
+      Array.from({ length: 3000 }, (_, i) => 0x4e00 + i),
+    );
+    const damaged = { ...fonts.body, bytes: new Uint8Array(4096).fill(7), postscriptName: 'Damaged' };
+    await expect(subsetFace(damaged as LoadedFont, codePoints)).rejects.toThrow(/could not subset Damaged/u);
+    expect(Buffer.from(await subsetFace(fonts.body, codePoints)).equals(first)).toBe(true);
   });
 });
