@@ -6,8 +6,10 @@ import type { ChartRenderer, RenderedChart } from '../server/routes/render.js';
 type RenderFormat = Parameters<ChartRenderer>[1];
 
 /**
- * The pipeline behind `serve`'s render route, through the npm API: the API and the fonts are
- * loaded on the first request and kept, so later requests pay only for their own poster.
+ * The pipeline behind `serve`'s render route, its steps called as the CLI's `render` calls them:
+ * they and the fonts are loaded on the first request and kept, so later requests pay only for
+ * their own poster. Not through the npm API, whose functions check a chart again (already
+ * checked by `parseChart`) and every Scene against its schema (made here a moment before).
  * A poster that cannot be set legibly is a problem of the chart (422), with its message, which
  * is already in both languages, as both.
  */
@@ -16,27 +18,38 @@ export function serveRenderer(): ChartRenderer {
     | Promise<(text: string, format: RenderFormat, svgText: SvgTextMode) => Promise<RenderedChart>>
     | undefined;
   const load = async () => {
-    const [api, { parseChart }, { ChartError }, { LayoutError }, { createFontSet }, { FontRegistry }] =
-      await Promise.all([
-        import('../api.js'),
-        import('../model/parse.js'),
-        import('../model/problems.js'),
-        import('../layout/layout-error.js'),
-        import('../fonts/font-set.js'),
-        import('../fonts/registry.js'),
-      ]);
+    const [
+      { layoutChart },
+      { renderSceneSvg },
+      { renderScenePng },
+      { renderScenePdf },
+      { parseChart },
+      { ChartError },
+      { LayoutError },
+      { createFontSet },
+      { FontRegistry },
+    ] = await Promise.all([
+      import('../layout/layout-chart.js'),
+      import('../render/svg.js'),
+      import('../render/png.js'),
+      import('../render/pdf.js'),
+      import('../model/parse.js'),
+      import('../model/problems.js'),
+      import('../layout/layout-error.js'),
+      import('../fonts/font-set.js'),
+      import('../fonts/registry.js'),
+    ]);
     const fonts = createFontSet(new FontRegistry());
     // SVG and PNG answer with the first page only (the route's header gives the count).
     const draw = {
-      svg: async (pages: Scene[], text: SvgTextMode) =>
-        (await api.renderSvg(pages.slice(0, 1), { fonts, text }))[0],
-      png: async (pages: Scene[]) => (await api.renderPng(pages.slice(0, 1), { fonts }))[0],
-      pdf: (pages: Scene[]) => api.renderPdf(pages, { fonts }),
+      svg: (pages: Scene[], text: SvgTextMode) => renderSceneSvg(pages[0] as Scene, fonts, { text }),
+      png: (pages: Scene[]) => renderScenePng(pages[0] as Scene, fonts),
+      pdf: (pages: Scene[]) => renderScenePdf(pages, fonts),
     } as const;
     return async (text: string, format: RenderFormat, svgText: SvgTextMode) => {
       const chart = parseChart(text, { filename: '<request>' });
       try {
-        const pages = await api.layoutChart(chart, { fonts });
+        const pages = await layoutChart(chart, { fonts });
         return { file: (await draw[format](pages, svgText)) as string | Uint8Array, pages: pages.length };
       } catch (error) {
         if (!(error instanceof LayoutError)) throw error;
