@@ -20,8 +20,11 @@ export interface PreviousBuild {
   remove(): Promise<void>;
 }
 
-/** Builds `commit` of the repository at `root`; throws with git's or tsc's output when it cannot. */
-export async function buildPrevious(root: string, commit: string): Promise<PreviousBuild> {
+/**
+ * Builds `commit` of the repository at `root`; throws with git's or tsc's output when it cannot.
+ * `web` builds its editor page too (`npm run build:web`): `serve` refuses to start without it.
+ */
+export async function buildPrevious(root: string, commit: string, web = false): Promise<PreviousBuild> {
   const dir = await mkdtemp(join(tmpdir(), 'fkt-previous-'));
   const remove = () => rm(dir, { recursive: true, force: true });
   try {
@@ -35,6 +38,10 @@ export async function buildPrevious(root: string, commit: string): Promise<Previ
         cwd: dir,
       },
     );
+    if (web)
+      await run(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/web/build.ts'], {
+        cwd: dir,
+      });
     const cli = join(dir, 'dist/cli/main.js');
     if (!existsSync(cli)) throw new Error(`the build of ${commit} has no dist/cli/main.js`);
     return { commit, cli, remove };

@@ -6,7 +6,8 @@
  *
  * Options: --quick (fewer repetitions, smaller batch), --reps N, --png-reps N, --cold-runs N,
  * --batch 50,200, --no-cold, --no-scaling, --no-peer, --previous COMMIT (default ce28b4c, the
- * CLI before issue #20), --no-previous, --no-server, --server-reps N, --out FILE, --label TEXT.
+ * CLI before issue #20), --no-previous, --no-server, --server-reps N, --server-before COMMIT (the
+ * warm server of that commit and of this build in turns), --out FILE, --label TEXT.
  *
  * On a shared machine the absolute times swing with the other load; compare the ratios, which
  * come from runs made in turns within one bench run.
@@ -21,7 +22,7 @@ import { runLayoutSearch, type SearchCase } from './layout-search.js';
 import { dotVersion, PEER_FORMATS, type PeerFormat, type PeerResult, runPeer } from './peer.js';
 import { buildPrevious } from './previous.js';
 import { runScaling, type ScalingResult } from './scaling.js';
-import { runServer, SERVER_FORMATS, type ServerFormat, type ServerResult } from './server.js';
+import { compareServers, runServer, SERVER_FORMATS, type ServerFormat, type ServerResult } from './server.js';
 import { fmt, table, verdict } from './stats.js';
 import { PHASES, runWarm, type WarmResult } from './warm.js';
 
@@ -40,6 +41,7 @@ const { values: opt } = parseArgs({
     'no-previous': { type: 'boolean', default: false },
     'no-server': { type: 'boolean', default: false },
     'server-reps': { type: 'string' },
+    'server-before': { type: 'string' },
     out: { type: 'string', default: fileURLToPath(new URL('results.json', import.meta.url)) },
     label: { type: 'string', default: '' },
   },
@@ -401,7 +403,7 @@ if (!opt['no-server']) {
   };
   log(
     table([
-      ['format', 'median', 'p95', '1st pass median', 'posters/s', 'target', ''],
+      ['format', 'median', 'p95', '1st pass median', 'posters/s', 'CPU ms/request', 'target', ''],
       ...SERVER_FORMATS.map((f) => {
         const s = (server as ServerResult).latency[f];
         const t = serverTargets[f];
@@ -411,6 +413,7 @@ if (!opt['no-server']) {
           fmt(s.p95),
           fmt((server as ServerResult).firstPass[f].median),
           fmt((server as ServerResult).perSecond[f]),
+          fmt((server as ServerResult).cpuPerRequest[f]),
           t ? `≤ ${t} ms` : '',
           t ? verdict(s.median, t) : '',
         ];
@@ -420,6 +423,42 @@ if (!opt['no-server']) {
   for (const f of ['svg (embed)', 'svg (outline)'] as const) {
     const perSecond = server.perSecond[f];
     log(`${f} posters per second: ${fmt(perSecond)} (target ≥ 30: ${perSecond >= 30 ? 'met' : 'MISSED'})`);
+  }
+}
+
+// A before/after of the warm server: another commit's build and this one, in turns.
+let serverBefore: Awaited<ReturnType<typeof compareServers>> | { run: false; reason: string } | undefined;
+const beforeCommit = opt['server-before'];
+if (beforeCommit && !opt['no-server']) {
+  section(`warm server: ${beforeCommit} against this build, in turns, unbundled CLIs, medians of the rounds`);
+  const build = await buildPrevious(ROOT, beforeCommit, true).catch((err: Error) => err);
+  if (build instanceof Error) {
+    log(`SERVER BEFORE/AFTER NOT RUN: ${beforeCommit} could not be built: ${build.message}`);
+    serverBefore = { run: false, reason: build.message };
+  } else {
+    try {
+      serverBefore = await compareServers(fixturesDir, serverReps, quick ? 1 : 2, build.cli, UNBUNDLED_CLI);
+      const { before, after } = serverBefore;
+      log(
+        table([
+          ['format', 'median', '', '1st pass median', '', 'posters/s', '', 'CPU ms/request', ''],
+          ['', beforeCommit, 'this', beforeCommit, 'this', beforeCommit, 'this', beforeCommit, 'this'],
+          ...SERVER_FORMATS.map((f) => [
+            f,
+            fmt(before.latency[f]),
+            fmt(after.latency[f]),
+            fmt(before.firstPass[f]),
+            fmt(after.firstPass[f]),
+            fmt(before.perSecond[f]),
+            fmt(after.perSecond[f]),
+            fmt(before.cpuPerRequest[f]),
+            fmt(after.cpuPerRequest[f]),
+          ]),
+        ]),
+      );
+    } finally {
+      await build.remove();
+    }
   }
 }
 
@@ -440,6 +479,7 @@ await writeFile(
       previous,
       bundle,
       server: server ?? { run: false },
+      serverBefore: serverBefore ?? { run: false, reason: 'no --server-before' },
       peer: peer ?? { run: false, reason: version ? 'skipped' : 'dot not on PATH' },
     },
     null,
