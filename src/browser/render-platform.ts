@@ -2,7 +2,7 @@ import type { PdfKitConstructor } from '../render/platform.js';
 import { wasmBytes } from './assets.js';
 
 /**
- * The browser build's `src/render/platform.ts` (swapped in by src/web/build.ts): the same three
+ * The browser build's `src/render/platform.ts` (swapped in by src/web/build.ts): the same
  * functions on the page's own platform.
  */
 
@@ -27,6 +27,18 @@ export function svgWindow(): unknown {
   const page = globalThis as unknown as PageGlobals;
   const document = page.document.implementation.createDocument('http://www.w3.org/2000/svg', 'svg', null);
   return { document, SVGElement: page.SVGElement, Node: page.Node, Event: page.Event };
+}
+
+/**
+ * Base64 of bytes with the page's `btoa`, in slices: spreading a whole font subset into one
+ * `String.fromCharCode` call overflows the call stack.
+ */
+export function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
 }
 
 /** pdfkit's browser build: what the bundler resolves `pdfkit` to for the browser. Loaded on first PDF. */

@@ -1,5 +1,5 @@
 import type { Scene } from '../scene/scene.js';
-import { base64 } from './base64.js';
+import { base64 } from './platform.js';
 import type { SceneFaces } from './scene-fonts.js';
 import { fontWeight } from './svg-text.js';
 import { woff2Subsets } from './woff2-subsets.js';
