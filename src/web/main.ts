@@ -178,6 +178,8 @@ function opened(chartFile: OpenedChart): void {
     json: /\.json$/iu.test(chartFile.path),
   };
   conflict.hidden = true;
+  // The text tab names the file's own language.
+  byId('tab-text').textContent = file.json ? '文本（JSON）' : '文本（YAML）';
   source.setText(chartFile.text);
   preview.replaceChildren();
   textChanged(chartFile.text, { fromText: true });

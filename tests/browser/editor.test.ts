@@ -212,4 +212,11 @@ describe.skipIf(!hasChromium)(`the editor${notice}`, () => {
     await expect.poll(() => page.locator('#file-title').textContent()).toBe('新的.yaml');
     await expect.poll(() => page.getByTestId('file-list').textContent()).toContain('新的.yaml');
   });
+
+  it('names the text tab by the language of the file', async () => {
+    expect(await page.locator('#tab-text').textContent()).toBe('文本（YAML）');
+    writeFileSync(join(dir, 'chart.json'), '{ "name": "JSON 写的", "stages": [{ "name": "受理" }] }\n');
+    await page.goto(`${server.url}?file=chart.json`);
+    await expect.poll(() => page.locator('#tab-text').textContent()).toBe('文本（JSON）');
+  });
 });
