@@ -69,7 +69,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   };
   const program = new Command('fangkongtu')
     .description(
-      'Draws 行政职权廉政风险防控图 posters from YAML/JSON or an Excel 一览表 as SVG, PNG, PDF and Word',
+      'Draws 行政职权廉政风险防控图 posters from YAML/JSON or an 一览表 (Excel, CSV or Word) as SVG, PNG, PDF and Word',
     )
     .version(pkg.version)
     .option('--debug', 'show stack traces for unexpected errors')
