@@ -19,8 +19,10 @@ const LABEL_GAP = 2;
 /** How far right of the stage an exit's arrow turns down (or up), and where its label starts. */
 const ELBOW = 6;
 const EXIT_LABEL_INSET = 12;
-/** Space between two exits of one stage. */
+/** Space between two exits of one stage, and between an exit and the control connector beside it. */
 const EXIT_GAP = 6;
+/** The least space between an exit and the control connector, when closer makes its arrow straight. */
+const CONNECTOR_CLEARANCE = 3;
 /** How far a loop's lane line is from the stage column, and the step between two loops' lines. */
 const LOOP_INSET = 14;
 const LOOP_STEP = 6;
@@ -283,8 +285,9 @@ export function placeExits(
     : [[exits, lane.y]];
   const right = stage.x + stage.width;
   const inset = Math.min(6, stage.height / 4);
-  return stacks.flatMap(([stack, top]) => {
-    let y = top;
+  const [high, low] = [stage.y + inset, stage.y + stage.height - inset];
+  return stacks.flatMap(([stack, top], half) => {
+    let y = top + (hasControl ? towardConnector(stack, top, half === 0, high, low) : 0);
     return stack.map((piece) => {
       const label = { x: right + EXIT_LABEL_INSET, y };
       y += piece.label.height + LABEL_GAP;
@@ -307,6 +310,32 @@ export function placeExits(
       return { piece, box, label, points };
     });
   });
+}
+
+/**
+ * How far to move a stack of exits beside a control connector towards it (down for the stack
+ * above, up for the one below) so that its exit next to the connector is level with the stage's
+ * side and gets a straight arrow — at most until it is {@link CONNECTOR_CLEARANCE} from the
+ * connector; 0 when it is level already or that is not enough.
+ */
+function towardConnector(
+  stack: readonly ExitPiece[],
+  top: number,
+  above: boolean,
+  high: number,
+  low: number,
+): number {
+  const piece = above ? stack.at(-1) : stack[0];
+  if (!piece) return 0;
+  const slack = EXIT_GAP - CONNECTOR_CLEARANCE;
+  if (above) {
+    const middle = top + stackHeight(stack) - piece.box.height / 2;
+    const need = high - middle;
+    return need > 0 && need <= slack ? need : 0;
+  }
+  const middle = top + piece.label.height + LABEL_GAP + piece.box.height / 2;
+  const need = middle - low;
+  return need > 0 && need <= slack ? -need : 0;
 }
 
 /** A routed jump: its polyline (last point on the target's border) and its label's top-left. */

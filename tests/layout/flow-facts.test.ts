@@ -118,6 +118,43 @@ describe('an optional stage’s condition', () => {
   });
 });
 
+describe('an exit beside its stage', () => {
+  /** A stage with a control box and one exit, its box as tall as its facts make it. */
+  const chart = (facts: Partial<PowerChart['stages'][number]>): PowerChart => ({
+    name: '某职权',
+    stages: [
+      { name: '申请' },
+      {
+        name: '决定',
+        ...facts,
+        branches: [{ when: '不符合法定条件', to: '不予许可并告知救济途径' }],
+        control: { items: ['集体研究决定'] },
+      },
+      { name: '送达' },
+    ],
+  });
+  const arrow = (scene: Scene) => scene.lines.find((l) => l.kind === 'branch')?.points;
+
+  it.each([
+    ['a time limit and handler', { timeLimit: '20个工作日', handler: '分管局领导' }],
+    ['a legal basis too', { timeLimit: '20个工作日', handler: '分管局领导', basis: '行政许可法第三十八条' }],
+  ])('gets a straight arrow when the control connector leaves it room: %s', async (_, facts) => {
+    expect(arrow(await layoutOnePage(chart(facts), { fonts }))).toHaveLength(2);
+  });
+
+  it('steps only beside a stage shorter than the exit over the connector', async () => {
+    // One line of name: the exit above the connector cannot be level with the stage's side.
+    expect(arrow(await layoutOnePage(chart({}), { fonts }))).toHaveLength(4);
+  });
+
+  it('gets a straight arrow in the 行政许可 example (不予许可, beside 决定)', async () => {
+    const scene = await layoutOnePage(await loadChart('examples/charts/xingzheng-xuke.yaml'), { fonts });
+    const toExits = scene.lines.filter((l) => l.kind === 'branch' && l.to.startsWith('exit-'));
+    expect(toExits.length).toBeGreaterThan(0);
+    for (const line of toExits) expect(line.points, line.id).toHaveLength(2);
+  });
+});
+
 describe('an exit with its own side boxes', () => {
   const chart: PowerChart = {
     name: '某职权',

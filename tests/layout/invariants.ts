@@ -152,6 +152,12 @@ export function expectSceneInvariants(scene: Scene, minSize: number, padding = 0
   for (const exit of scene.boxes) {
     if (exit.kind !== 'exit') continue;
     const stage = box(exit.stage);
+    // An exit level with its stage's side, clear of its corners, gets a straight arrow.
+    const clear = Math.max(stage.kind === 'stage' ? cornerRadius(stage) : 0, stage.height / 4);
+    const middle = exit.y + exit.height / 2;
+    const arrow = scene.lines.find((l) => l.kind === 'branch' && l.to === exit.id);
+    if (arrow && middle >= stage.y + clear && middle <= stage.y + stage.height - clear)
+      expect(arrow.points, `${arrow.id} straight across to ${exit.id}`).toHaveLength(2);
     expect(exit.x, `${exit.id} right of its stage`).toBeGreaterThanOrEqual(stage.x + stage.width - TOL);
     for (const control of scene.boxes)
       if (control.kind === 'control')
