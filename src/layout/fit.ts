@@ -1,3 +1,4 @@
+import { onOutline } from '../scene/outline.js';
 import { type SceneBox, type SceneLine, type SceneText, unknownKind } from '../scene/scene.js';
 import { HOP_RADIUS, hopCrossings } from './crossings.js';
 import { round } from './page.js';
@@ -77,8 +78,26 @@ export function placeContent(b: SceneBuilder, p: Placement) {
         return unknownKind(box, `boxes[${i}]`);
     }
   });
+  const byId = new Map(boxes.map((box) => [box.id, box]));
+  // A line's ends on the outline its box is drawn with: into a rounded corner, not short of it.
+  const ends = (points: readonly (readonly [number, number])[], from?: string, to?: string) => {
+    const out = [...points];
+    const meet = (id: string | undefined, at: number, next: number) => {
+      const box = id === undefined ? undefined : byId.get(id);
+      const [end, near] = [out[at], out[next]];
+      if (box && 'radius' in box && end && near) {
+        const [ex, ey] = onOutline(box, end, near);
+        out[at] = [round(ex), round(ey)];
+      }
+    };
+    meet(from, 0, 1);
+    meet(to, out.length - 1, out.length - 2);
+    return out;
+  };
   const placed = b.lines.map((line, i): SceneLine => {
-    const stroke = { points: line.points.map(([px, py]) => [x(px), y(py)] as const), width: len(line.width) };
+    const scaled = line.points.map(([px, py]) => [x(px), y(py)] as const);
+    const points = 'from' in line ? ends(scaled, line.from, line.to) : scaled;
+    const stroke = { points, width: len(line.width) };
     switch (line.kind) {
       case 'flow':
       case 'continuation':

@@ -1,4 +1,5 @@
 import { type HopPlace, hopSweep, placeHops } from '../scene/hops.js';
+import { cornerRadius } from '../scene/outline.js';
 import {
   type SceneArrow,
   type SceneBand,
@@ -11,6 +12,8 @@ import {
   unknownKind,
 } from '../scene/scene.js';
 import { formatNumber as n } from './format.js';
+
+export { cornerRadius };
 
 type Point = readonly [number, number];
 
@@ -49,15 +52,6 @@ export function boxDrawing(box: SceneBox): BoxDrawing {
     default:
       return unknownKind(box, 'box');
   }
-}
-
-/**
- * Corner radius a box is drawn with: its radius clamped to half the shorter side (a terminal's
- * radius is exactly that: a stadium), as SVG and PDF viewers would clamp it differently otherwise.
- */
-export function cornerRadius(box: SceneRect & Pick<ScenePaint, 'radius'>): number {
-  const limit = Math.min(box.width, box.height) / 2;
-  return Math.max(0, Math.min(box.radius, limit));
 }
 
 /**

@@ -233,7 +233,11 @@ export interface SceneHop {
 
 interface SceneStroke {
   readonly id: string;
-  /** The polyline, first point to last (an arrow head, if any, is at the last). */
+  /**
+   * The polyline, first point to last (an arrow head, if any, is at the last). An end at a box
+   * lies on the box's drawn outline: on a rounded corner (a stadium's end), not on its bounding
+   * rectangle.
+   */
   readonly points: readonly (readonly [number, number])[];
   readonly stroke: string;
   readonly width: number;
@@ -281,7 +285,7 @@ export interface SceneContinuationLine extends SceneStroke {
 /**
  * A branch (分支) drawn as its own arrow: to an exit beside the stage, or to another stage (a loop
  * back, or a jump ahead) along the lane left of the stages. Orthogonal; the arrow head is on the
- * border of `to`.
+ * drawn outline of `to`.
  */
 export interface SceneBranchLine extends SceneStroke {
   readonly kind: 'branch';

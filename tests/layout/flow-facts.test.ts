@@ -292,8 +292,12 @@ describe('loops meeting one stage', () => {
     // Doctored: a loop's last leg moved onto another's.
     const [a, b] = scene.lines.filter((l) => l.kind === 'branch' && l.to === 'stage-0');
     if (!a || !b) throw new Error('no loops into stage-0');
-    const y = a.points.at(-1)?.[1] as number;
-    const moved = b.points.map(([x, py], k) => [x, k >= b.points.length - 2 ? y : py] as [number, number]);
+    // (On the rounded 受理 the legs end at different x; the moved one ends where the other does.)
+    const [ax, y] = a.points.at(-1) as readonly [number, number];
+    const last = b.points.length - 1;
+    const moved = b.points.map(
+      ([x, py], k) => [k === last ? ax : x, k >= last - 1 ? y : py] as [number, number],
+    );
     // (Its hops, on the leg it had, go with it.)
     const { hops: _, ...bare } = b;
     const bad = { ...scene, lines: scene.lines.map((l) => (l === b ? { ...bare, points: moved } : l)) };

@@ -29,9 +29,19 @@ function overlap(a: SceneBox, b: SceneBox): boolean {
   );
 }
 
-/** True when point `p` lies on the outline of box `b`. */
+/** The corner radius box `b` is drawn with (0 for a region nothing is drawn for). */
+function radiusOf(b: SceneBox): number {
+  return 'radius' in b ? cornerRadius(b) : 0;
+}
+
+/** True when point `p` lies on the drawn outline of box `b`: its sides, or its rounded corners. */
 function onBorder(b: SceneBox, p: readonly [number, number]): boolean {
   const [x, y] = p;
+  const r = radiusOf(b);
+  // The centre of the corner's circle nearest the point; the point's distance from the outline.
+  const cx = Math.min(Math.max(x, b.x + r), b.x + b.width - r);
+  const cy = Math.min(Math.max(y, b.y + r), b.y + b.height - r);
+  if (cx !== x && cy !== y) return Math.abs(Math.hypot(x - cx, y - cy) - r) < TOL;
   const inX = x >= b.x - TOL && x <= b.x + b.width + TOL;
   const inY = y >= b.y - TOL && y <= b.y + b.height + TOL;
   const onX = Math.abs(x - b.x) < TOL || Math.abs(x - b.x - b.width) < TOL;
@@ -48,10 +58,28 @@ function insideRounded(b: SceneBox & { radius: number }, px: number, py: number)
   return Math.hypot(px - cx, py - cy) <= r + TOL;
 }
 
-/** True when the axis-parallel segment `p`–`q` enters the inside of box `b` (touching is not). */
+/**
+ * True when the axis-parallel segment `p`–`q` enters the inside of box `b` as drawn, rounded
+ * corners cut off (touching is not): a line ending on a rounded corner reaches into the
+ * bounding rectangle without entering the box.
+ */
 function crosses(b: SceneBox, p: readonly [number, number], q: readonly [number, number]): boolean {
   const [x0, x1] = [Math.min(p[0], q[0]), Math.max(p[0], q[0])];
   const [y0, y1] = [Math.min(p[1], q[1]), Math.max(p[1], q[1])];
+  const r = radiusOf(b);
+  // How far the outline stands in from the rectangle's side at `v` along the other axis.
+  const cut = (v: number, lo: number, size: number) => {
+    const d = Math.min(r, Math.max(0, lo + r - v, v - (lo + size - r)));
+    return r - Math.sqrt(r * r - d * d);
+  };
+  if (y0 === y1) {
+    const c = cut(y0, b.y, b.height);
+    return x0 < b.x + b.width - c - TOL && x1 > b.x + c + TOL && y0 < b.y + b.height - TOL && y0 > b.y + TOL;
+  }
+  if (x0 === x1) {
+    const c = cut(x0, b.x, b.width);
+    return y0 < b.y + b.height - c - TOL && y1 > b.y + c + TOL && x0 < b.x + b.width - TOL && x0 > b.x + TOL;
+  }
   return x0 < b.x + b.width - TOL && x1 > b.x + TOL && y0 < b.y + b.height - TOL && y1 > b.y + TOL;
 }
 
