@@ -71,7 +71,8 @@ export interface MeasuredPoster {
   readonly rows: readonly RowContent[];
   readonly title: Block;
   readonly meta: Block;
-  readonly legend: LegendBlock;
+  /** 风险等级图例; absent when no risk box of the chart has a level (nothing to explain). */
+  readonly legend: LegendBlock | undefined;
   readonly footer: Block | undefined;
   /** The measurement memo it was measured with, for the blocks each page adds (see frame.ts). */
   readonly cache: TextCache | undefined;
@@ -119,7 +120,7 @@ export function measurePoster(
     rows,
     title: titleBlock(blocks, chart),
     meta: metaBlock(blocks, chart),
-    legend: legendBlock(blocks, ctx.levelWords),
+    legend: showsLevels(chart) ? legendBlock(blocks, ctx.levelWords) : undefined,
     footer: footerBlock(blocks, chart),
     cache,
   };
@@ -268,7 +269,24 @@ export async function arrangePage(
     b.content(leaving.label, at.x, at.y, b.box({ id, kind: 'label', line, ...at, width: w, height: h }));
   }
 
-  const y = stack.legend;
+  if (legend && stack.legend !== undefined) drawLegend(b, theme, legend, stack.legend, width);
+  if (frame.footer && stack.footer !== undefined) {
+    const box = b.box(area('footer', 0, stack.footer, width, frame.footer.height));
+    b.content(frame.footer, 0, stack.footer, box);
+  }
+  // The poster's missing characters, the same on each of its pages.
+  const branchTexts = branches ? branchContents(branches) : [];
+  const missing = collectMissing([title, meta, ...rows.flatMap(contents), ...branchTexts]);
+  return { width, height: stack.height, builder: b, missing };
+}
+
+/** True when a risk box of the chart (a stage's or an exit's) shows a level: the legend explains them. */
+function showsLevels(chart: PowerChart): boolean {
+  return chart.stages.some((s) => s.risk?.level || s.branches?.some((b) => b.risk?.level));
+}
+
+/** 风险等级图例 at `y`: its text, and a swatch with the level's badge per level. */
+function drawLegend(b: SceneBuilder, theme: Theme, legend: LegendBlock, y: number, width: number) {
   const legendId = b.box(area('legend', 0, y, width, legend.height));
   b.content(legend, 0, y, legendId);
   for (const entry of legend.entries) {
@@ -290,14 +308,6 @@ export async function arrangePage(
     });
     drawBadge(b, theme, entry.badge, swatch, 0, y);
   }
-  if (frame.footer && stack.footer !== undefined) {
-    const box = b.box(area('footer', 0, stack.footer, width, frame.footer.height));
-    b.content(frame.footer, 0, stack.footer, box);
-  }
-  // The poster's missing characters, the same on each of its pages.
-  const branchTexts = branches ? branchContents(branches) : [];
-  const missing = collectMissing([title, meta, ...rows.flatMap(contents), ...branchTexts]);
-  return { width, height: stack.height, builder: b, missing };
 }
 
 /**

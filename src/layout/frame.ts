@@ -17,7 +17,7 @@ export interface Sheet {
  * Everything on one page of a poster but its flow, measured: the first page has the title and
  * the full meta lines; a continuation page a compact header (the power's name); on a poster of
  * several pages each header carries `第 n 页 / 共 N 页`, the flow arrives under 接上页 and leaves
- * over 接下页; every page has the legend; the last has the footer.
+ * over 接下页; every page has the legend (when the chart shows risk levels); the last has the footer.
  */
 export interface PageFrame {
   readonly sheet: Sheet;
@@ -27,7 +27,7 @@ export interface PageFrame {
   readonly previous?: Block;
   /** 接下页, below the page's last stage (pages before the last). */
   readonly next?: Block;
-  readonly legend: LegendBlock;
+  readonly legend?: LegendBlock;
   readonly footer?: Block;
   /** Length of the arrow between a continuation label and its stage, at the least. */
   readonly arrow: number;
@@ -57,7 +57,7 @@ export function pageFrame(m: MeasuredPoster, chart: PowerChart, sheet: Sheet): P
     meta: single ? m.meta : metaBlock(ctx, chart, { compact: !first, label: pageLabel(sheet) }),
     ...(!first && { previous: label('接上页') }),
     ...(!last && { next: label('接下页') }),
-    legend: m.legend,
+    ...(m.legend && { legend: m.legend }),
     ...(last && m.footer && { footer: m.footer }),
     // As long as the gap between rows: a page may end under a flow arrow with its 条件 beside it.
     arrow: Math.max(theme.spacing.rowGap, m.branches?.rowGap ?? 0),
@@ -71,7 +71,7 @@ export interface PageStack {
   readonly previous?: number;
   readonly flow: number;
   readonly next?: number;
-  readonly legend: number;
+  readonly legend?: number;
   readonly footer?: number;
   readonly height: number;
 }
@@ -99,11 +99,11 @@ export function stackPage(frame: PageFrame, theme: Theme, flowHeight: number): P
     y += frame.arrow;
     next = at(frame.next.height);
   }
-  y += gap;
-  const legend = at(frame.legend.height);
+  if (frame.legend || frame.footer) y += gap;
+  const legend = frame.legend && at(frame.legend.height);
   let footer: number | undefined;
   if (frame.footer) {
-    y += gap / 2;
+    if (legend !== undefined) y += gap / 2;
     footer = at(frame.footer.height);
   }
   return {
@@ -112,7 +112,7 @@ export function stackPage(frame: PageFrame, theme: Theme, flowHeight: number): P
     ...(previous !== undefined && { previous }),
     flow,
     ...(next !== undefined && { next }),
-    legend,
+    ...(legend !== undefined && { legend }),
     ...(footer !== undefined && { footer }),
     height: y,
   };

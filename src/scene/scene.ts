@@ -113,7 +113,8 @@ export interface SceneBand {
 
 /**
  * A region of the poster that only holds text — the title, the meta lines (category, codes,
- * name, and on a poster of several pages the page number), the legend row, the footer, and the
+ * name, and on a poster of several pages the page number), the legend row (on a chart showing
+ * risk levels), the footer, and the
  * 接下页 / 接上页 label where the flow continues on the next page or comes from the previous one.
  * Nothing is drawn for it; its text runs and swatches say which region they belong to.
  */

@@ -293,8 +293,9 @@ export function expectPagesInvariants(scenes: readonly Scene[], chart: PowerChar
     const stages = scene.boxes.filter((b) => b.kind === 'stage');
     expect(stages.length, `page ${i + 1} has stages`).toBeGreaterThan(0);
     stageIds.push(...stages.map((s) => s.id));
-    const legend = scene.boxes.find((b) => b.kind === 'legend') as SceneBox;
-    expect(Math.abs(legend.x + legend.width / 2 - page.width / 2), 'the poster centred').toBeLessThan(0.5);
+    // The header spans the poster (the legend, on a chart with levels, too).
+    const header = scene.boxes.find((b) => b.kind === 'meta') as SceneBox;
+    expect(Math.abs(header.x + header.width / 2 - page.width / 2), 'the poster centred').toBeLessThan(0.5);
     // The branch lanes either side of the stages are as wide, so the spine is on the centre line.
     const axis = (stages[0] as SceneBox).x + (stages[0] as SceneBox).width / 2;
     expect(Math.abs(axis - page.width / 2), 'the spine on the centre line').toBeLessThan(0.5);
@@ -327,6 +328,12 @@ export function expectPagesInvariants(scenes: readonly Scene[], chart: PowerChar
       scene.boxes.some((b) => b.kind === 'footer'),
       'a footer on the last page only',
     ).toBe(last && chart.footer !== undefined);
+    // The legend on every page of a chart whose risk boxes show levels, and only there.
+    const levels = chart.stages.some((s) => s.risk?.level || s.branches?.some((b) => b.risk?.level));
+    expect(
+      scene.boxes.some((b) => b.kind === 'legend'),
+      'a legend when the chart shows risk levels',
+    ).toBe(levels);
   });
   expect(stageIds).toEqual(chart.stages.map((_, i) => `stage-${i}`));
 }

@@ -77,6 +77,8 @@ describe('realistic charts of other departments', () => {
     }
     for (const file of ['03-xuke-short.yaml', '04-qiangzhi-long-names.yaml', '08-jiangli-three.yaml'])
       expect(pages[file], file).toBe('A4 ×1');
+    // 20 bare stages: no risk level, so no legend row to explain them, and the flow fits A4.
+    expect(pages['11-bare-20.yaml']).toBe('A4 ×1');
     // 10 and 12 items in one stage: too long for A4, legible on one A3 page (refused before).
     expect(pages['02-chufa-big-stage.yaml']).toBe('A3 ×1');
     // 40 stages, the documented maximum: continued rather than refused.
