@@ -661,6 +661,28 @@ function pageStubs(
   });
 }
 
+/**
+ * The smallest text size (natural pt) on the poster: what the legibility floor applies to. A size
+ * of the theme no text of the chart uses (the legend's on a chart without levels, the facts' on a
+ * chart without facts or branches) holds nothing back. The blocks a page adds — 第 n 页, 接上页 and
+ * 接下页 at the meta lines' size, stubs at the branch labels' — are sizes counted here already.
+ */
+export function smallestText(m: MeasuredPoster): number {
+  const blocks = [
+    m.title,
+    m.meta,
+    ...(m.legend ? [m.legend] : []),
+    ...(m.footer ? [m.footer] : []),
+    ...m.rows.flatMap(contents),
+    ...(m.branches ? branchContents(m.branches) : []),
+  ];
+  const badges = [
+    ...m.rows.flatMap(contents).flatMap((c) => (c.badge ? [c.badge.label] : [])),
+    ...(m.legend?.entries.map((e) => e.badge.label) ?? []),
+  ];
+  return Math.min(...blocks.flatMap((b) => b.texts.map((t) => t.size)), ...badges.map((l) => l.size));
+}
+
 /** Every text a chart's branches add: exits and labels. */
 function branchContents(branches: MeasuredBranches): BoxContent[] {
   return [

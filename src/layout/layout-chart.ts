@@ -6,7 +6,7 @@ import { SCENE_FORMAT, SCENE_VERSION, type Scene, type SceneFont } from '../scen
 import { createTextCache } from '../text/index.js';
 import { colorTheme } from '../theme/builtin.js';
 import type { Theme } from '../theme/theme.js';
-import { arrangePage, type NaturalPoster } from './compose.js';
+import { arrangePage, type NaturalPoster, smallestText } from './compose.js';
 import { centredPlacement, placeContent } from './fit.js';
 import { codeLabel, posterTitle } from './header-content.js';
 import { LayoutError } from './layout-error.js';
@@ -67,15 +67,16 @@ export async function layoutChart(chart: PowerChart, options: LayoutOptions = {}
   const fonts = options.fonts ?? createFontSet(new FontRegistry());
   const choice = options.page ?? 'auto';
   const margin = (options.margin ?? 10) * PT_PER_MM;
-  const smallest = Math.min(...Object.values(theme.sizes));
   const minSize = options.minSize ?? theme.minBodySize;
-  // Rounded up, so the scale the search floors to four decimals never sets text below the minimum.
-  const minScale = Math.ceil((minSize / smallest) * 10_000) / 10_000;
-  const maxScale = Math.max(minScale, (options.maxBodySize ?? MAX_BODY_SIZE) / theme.sizes.body);
   // One measurement memo for this layout: every width tried sets mostly the same strings.
   const shapes = new PosterShapes(chart, theme, fonts, createTextCache());
   const sizes: readonly PageSize[] = choice === 'auto' ? AUTO_PAGES : [choice];
   const base = (theme.widths.risk + theme.widths.control) / 2;
+  // The floor holds for the smallest text the poster has (the same at every width of the columns).
+  const smallest = smallestText(shapes.measured(base));
+  // Rounded up, so the scale the search floors to four decimals never sets text below the minimum.
+  const minScale = Math.ceil((minSize / smallest) * 10_000) / 10_000;
+  const maxScale = Math.max(minScale, (options.maxBodySize ?? MAX_BODY_SIZE) / theme.sizes.body);
   // The branches' lanes and labels do not depend on the side columns: a fixed extra width, and
   // a row gap tall enough for the 条件 labels drawn in it.
   const branches = shapes.measured(base).branches;

@@ -333,7 +333,8 @@ describe('layout of random charts', () => {
             name: `环节${i}`,
             ...(i > 0 && s.into === 'optional' && { optional: true, when: s.when }),
             ...(next?.into === 'branch' && { branches: [{ when: next.when, to: `环节${i + 1}` }] }),
-            risk: { items: s.risk },
+            // With a level, as offices grade risks: the legend row too, so 8 stages need two pages.
+            risk: { items: s.risk, level: 'medium' },
             control: { items: s.control },
           };
         }),

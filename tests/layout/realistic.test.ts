@@ -85,6 +85,20 @@ describe('realistic charts of other departments', () => {
     expect(pages['12-bare-40.yaml']).toMatch(/^A3 ×[2-9]$/);
   }, 120_000);
 
+  it('holds a chart to the floor by the smallest text it has: 24 bare stages on one A4 page', async () => {
+    // Names only: no 8.5 pt legend, facts or footer, so the 10 pt names may go down to 7.5 pt.
+    const chart: PowerChart = {
+      name: '某职权',
+      stages: Array.from({ length: 24 }, (_, i) => ({ name: `环节${i + 1}` })),
+    };
+    const scenes = await layoutChart(chart, { fonts });
+    expect(scenes.map((s) => s.page.size)).toEqual(['A4']);
+    expectPagesInvariants(scenes, chart, colorTheme.minBodySize);
+    const names = (scenes[0] as Scene).texts.filter((t) => t.box.startsWith('stage-')).map((t) => t.size);
+    // Below the 8.8 pt a floor set by the theme's smallest size (8.5 pt to 7.5) would keep them at.
+    expect(Math.min(...names)).toBeLessThan(10 * (7.5 / 8.5));
+  }, 60_000);
+
   const PRESETS: readonly PageSize[] = ['A4', 'A3', 'A2', 'B4', 'B5', 'A4-landscape', 'A3-landscape', 'A1'];
   it.each(FILES.map((file, i) => [file, PRESETS[i % PRESETS.length] as PageSize] as const))(
     '%s keeps every invariant on %s',
