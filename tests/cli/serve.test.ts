@@ -32,7 +32,9 @@ describe('serve', () => {
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
     try {
       const deadline = Date.now() + 30_000;
-      while (!/http:\/\/127\.0\.0\.1:\d+\//u.test(stdout) && Date.now() < deadline) {
+      // The address and the folder may come in separate chunks of output: wait for both.
+      const ready = () => /http:\/\/127\.0\.0\.1:\d+\//u.test(stdout) && stdout.includes(dir);
+      while (!ready() && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 50));
       }
       const url = /http:\/\/127\.0\.0\.1:\d+\//u.exec(stdout)?.[0] ?? '';
