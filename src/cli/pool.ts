@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { newPngTurn, releaseDeadTurn } from './png-turns.js';
 import type { JobOptions, JobResult, SourceText } from './render-job.js';
 import type { JobEnvironment } from './run-job.js';
 import type { WorkerRequest, WorkerSetup } from './worker.js';
@@ -40,15 +41,20 @@ interface Slot {
 
 /**
  * A fixed pool of worker threads, each with its own fonts. A worker that crashes fails only the
- * chart it was rendering (reported, never swallowed) and is replaced.
+ * chart it was rendering (reported, never swallowed) and is replaced. The workers draw PNG pages
+ * in turns (see png-turns.ts).
  */
-export function workerPool(size: number, workerUrl: URL, setup: WorkerSetup = { formats: [] }): JobRunner {
+export function workerPool(size: number, workerUrl: URL, formats: WorkerSetup['formats'] = []): JobRunner {
+  const pngTurn = newPngTurn();
+  const setup: WorkerSetup = { formats, pngTurn };
   const queue: { request: WorkerRequest; resolve: (r: JobResult) => void }[] = [];
   const slots: Slot[] = [];
   let nextId = 0;
 
   const spawn = (): Slot => {
     const slot: Slot = { worker: new Worker(workerUrl, { workerData: setup }) };
+    // Read now: a worker that has stopped reports -1.
+    const threadId = slot.worker.threadId;
     slot.worker.on('message', (msg: { id: number; result: JobResult }) => {
       const job = slot.busy;
       slot.busy = undefined;
@@ -56,6 +62,7 @@ export function workerPool(size: number, workerUrl: URL, setup: WorkerSetup = { 
       pump();
     });
     const crash = (reason: string) => {
+      releaseDeadTurn(pngTurn, threadId);
       const job = slot.busy;
       slot.busy = undefined;
       slots.splice(slots.indexOf(slot), 1);

@@ -45,10 +45,19 @@ export function parseSource(source: SourceText, onWarning: (line: string) => voi
   });
 }
 
+/** Runs the drawing of one PNG page: at once, or when the thread's turn comes (see png-turns.ts). */
+export type PngDrawing = <T>(draw: () => Promise<T>) => Promise<T>;
+
 /** What a job needs that is expensive to make: fonts, loaded once per thread and reused. */
 export class JobEnvironment {
   readonly #registry = new FontRegistry();
   readonly #sets = new Map<string, FontSet>();
+
+  /**
+   * @param drawPng - How a PNG page is drawn; a pool's workers draw theirs in turns. In one
+   *   thread, at once.
+   */
+  constructor(readonly drawPng: PngDrawing = (draw) => draw()) {}
 
   fonts(options: FontOptions): FontSet {
     const key = JSON.stringify([options.font, options.boldFont, options.titleFont]);
@@ -118,7 +127,7 @@ export async function runJob(
     });
     const files: FileContent[] = [];
     for (const [i, format] of options.formats.entries())
-      files.push(...(await (await loadRenderer(format))(outputs[i] as string, scenes, fonts, options)));
+      files.push(...(await (await loadRenderer(format))(outputs[i] as string, scenes, fonts, options, env)));
     // Every page carries the poster's warnings; the first page's are all of them.
     const warnings = [
       ...chartWarnings,
@@ -146,6 +155,7 @@ type Renderer = (
   scenes: readonly Scene[],
   fonts: FontSet,
   options: JobOptions,
+  env: JobEnvironment,
 ) => Promise<FileContent[]>;
 
 /** SVG and PNG are a file per page: `name.svg`, `name-2.svg` … */
@@ -173,9 +183,9 @@ const RENDERERS: Readonly<Record<Format, () => Promise<Renderer>>> = {
   },
   png: async () => {
     const { renderScenePng } = await import('../render/png.js');
-    return (path, scenes, fonts, options) =>
+    return (path, scenes, fonts, options, env) =>
       paged(path, scenes, (scene) =>
-        renderScenePng(scene, fonts, { dpi: options.dpi, maxPixels: options.maxPixels }),
+        env.drawPng(() => renderScenePng(scene, fonts, { dpi: options.dpi, maxPixels: options.maxPixels })),
       );
   },
   pdf: async () => {

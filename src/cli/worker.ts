@@ -1,7 +1,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
 import type { Format } from './outputs.js';
+import { pngTurns } from './png-turns.js';
 import type { JobOptions, SourceText } from './render-job.js';
 import { JobEnvironment, loadRenderer, runJob } from './run-job.js';
 
@@ -9,6 +10,8 @@ import { JobEnvironment, loadRenderer, runJob } from './run-job.js';
 export interface WorkerSetup {
   /** The formats it will render: their renderers are loaded before the first chart arrives. */
   readonly formats: readonly Format[];
+  /** The pool's PNG turn (see png-turns.ts); without it, pages are drawn at once. */
+  readonly pngTurn?: Int32Array;
 }
 
 /** A request from the pool: render `source` with `options`. */
@@ -32,15 +35,15 @@ const COLLECT_ABOVE_BYTES = 450 * 1024 * 1024;
 // library never does this to its host process.
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
+const setup = workerData as WorkerSetup | undefined;
 
 // Loaded while the main thread is still reading and hashing the charts, not when the first one
 // arrives; a renderer this worker never uses is never loaded. A failure is not lost: the first
 // chart needs the renderer, loads it again and reports it.
-for (const format of (workerData as WorkerSetup | undefined)?.formats ?? [])
-  loadRenderer(format).catch(() => undefined);
+for (const format of setup?.formats ?? []) loadRenderer(format).catch(() => undefined);
 
 // One environment per thread: fonts are read once per worker and reused for every chart it renders.
-const env = new JobEnvironment();
+const env = new JobEnvironment(setup?.pngTurn && pngTurns(setup.pngTurn, threadId, collectGarbage));
 
 parentPort?.on('message', async (request: WorkerRequest) => {
   const result = await runJob(request.source, request.options, env);

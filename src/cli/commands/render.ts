@@ -203,7 +203,7 @@ export async function renderCommand(
   // Workers start first, so they load the pipeline while this thread checks fonts, sweeps
   // temporary files and reads and hashes the charts (see worker-count.ts for when they pay).
   const size = workerCount(jobs, sources.length, options.formats, availableParallelism(), loadavg()[0]);
-  const runner = size > 1 ? workerPool(size, ctx.workerUrl, { formats: options.formats }) : inlineRunner();
+  const runner = size > 1 ? workerPool(size, ctx.workerUrl, options.formats) : inlineRunner();
   let batch: Batch;
   try {
     // Only fonts the user named need checking; the bundled ones are not loaded here for nothing.
