@@ -113,7 +113,10 @@ function summariseJob(name: string, all: readonly RunUsage[]): ColdJob {
   };
 }
 
-/** The three jobs of the issue: one poster to SVG; all 16 to SVG+PDF+PNG; the booklet of all 16. */
+/**
+ * The jobs of the issue: one poster to SVG; all 16 to SVG+PDF+PNG, as the CLI chooses and on two
+ * workers; the booklet of all 16.
+ */
 export async function runColdJobs(fixtures: readonly string[], runs: number): Promise<ColdJob[]> {
   const one = fixtures[0] as string;
   return [
@@ -134,6 +137,20 @@ export async function runColdJobs(fixtures: readonly string[], runs: number): Pr
       out,
       '-f',
       'svg,pdf,png',
+      '--force',
+      '-q',
+    ]),
+    // The same on two workers whatever the load: the CLI picks one thread on a busy machine, and
+    // two workers, each with its pipeline, fonts and PNG pages, are where memory peaks.
+    await coldJob('… the same, -j 2 (two workers)', runs, (out) => [
+      'render',
+      ...fixtures,
+      '-o',
+      out,
+      '-f',
+      'svg,pdf,png',
+      '-j',
+      '2',
       '--force',
       '-q',
     ]),
