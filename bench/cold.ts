@@ -119,6 +119,17 @@ function summariseJob(name: string, all: readonly RunUsage[]): ColdJob {
  */
 export async function runColdJobs(fixtures: readonly string[], runs: number): Promise<ColdJob[]> {
   const one = fixtures[0] as string;
+  const allFormats = (out: string, extra: readonly string[] = []) => [
+    'render',
+    ...fixtures,
+    '-o',
+    out,
+    '-f',
+    'svg,pdf,png',
+    ...extra,
+    '--force',
+    '-q',
+  ];
   return [
     await coldJob('render 1 fixture → SVG', runs, (out) => [
       'render',
@@ -130,30 +141,10 @@ export async function runColdJobs(fixtures: readonly string[], runs: number): Pr
       '--force',
       '-q',
     ]),
-    await coldJob('render 16 fixtures → SVG+PDF+PNG (300 dpi)', runs, (out) => [
-      'render',
-      ...fixtures,
-      '-o',
-      out,
-      '-f',
-      'svg,pdf,png',
-      '--force',
-      '-q',
-    ]),
+    await coldJob('render 16 fixtures → SVG+PDF+PNG (300 dpi)', runs, (out) => allFormats(out)),
     // The same on two workers whatever the load: the CLI picks one thread on a busy machine, and
     // two workers, each with its pipeline, fonts and PNG pages, are where memory peaks.
-    await coldJob('… the same, -j 2 (two workers)', runs, (out) => [
-      'render',
-      ...fixtures,
-      '-o',
-      out,
-      '-f',
-      'svg,pdf,png',
-      '-j',
-      '2',
-      '--force',
-      '-q',
-    ]),
+    await coldJob('… the same, -j 2 (two workers)', runs, (out) => allFormats(out, ['-j', '2'])),
     // The booklet needs a per-chart format too; SVG is the cheapest.
     await coldJob('booklet of 16 (+ per-chart SVG)', runs, (out) => [
       'render',
