@@ -371,6 +371,8 @@ async function start(): Promise<void> {
     fonts = await loadingFonts;
     if (status.textContent === '正在载入字体…') say(file ? `已打开 ${file.path}` : '就绪');
     enableOutputs();
+    // Draw now, and not again when an update the opened file scheduled comes due.
+    clearTimeout(previewTimer);
     void updatePreview();
   } catch (e) {
     say(`字体载入失败：${(e as Error).message}`, 'error');

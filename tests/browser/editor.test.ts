@@ -178,9 +178,12 @@ describe.skipIf(!hasChromium)(`the editor${notice}`, () => {
     writeFileSync(join(dir, 'long.yaml'), `职权名称: 很长的职权\n环节:\n${stages.join('')}`);
     await page.goto(`${server.url}?file=long.yaml`);
     const pages = () => page.locator('[data-testid=preview] svg').count();
-    await expect.poll(pages, { timeout: 60_000 }).toBeGreaterThan(1);
+    // Wait for the preview to settle: opening a file may start a second update after the first.
+    const note = () => page.locator('#preview-note').textContent();
+    await expect.poll(note, { timeout: 60_000 }).toMatch(/^共 \d+ 页，接续排列如下。$/u);
     const count = await pages();
-    expect(await page.locator('#preview-note').textContent()).toBe(`共 ${count} 页，接续排列如下。`);
+    expect(count).toBeGreaterThan(1);
+    expect(await note()).toBe(`共 ${count} 页，接续排列如下。`);
     const texts = await page
       .locator('[data-testid=preview] svg')
       .evaluateAll((svgs) => svgs.map((svg) => (svg as { outerHTML: string }).outerHTML));
