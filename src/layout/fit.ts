@@ -1,8 +1,7 @@
-import { onOutline } from '../scene/outline.js';
+import { cornerRadius, onOutline } from '../scene/outline.js';
 import { type SceneBox, type SceneLine, type SceneText, unknownKind } from '../scene/scene.js';
 import { HOP_RADIUS, hopCrossings } from './crossings.js';
 import { round } from './page.js';
-import { drawnRadius } from './rounded-fit.js';
 import type { SceneBuilder } from './scene-builder.js';
 
 /** Where the natural poster goes on the page: scaled by `scale`, then moved by (`dx`, `dy`). */
@@ -54,7 +53,7 @@ export function placeContent(b: SceneBuilder, p: Placement) {
         const placed = rect(box);
         // A terminal's radius comes from its final, rounded size, so a short one is exactly a stadium.
         const radius = box.terminal
-          ? round(drawnRadius(placed.width, placed.height, len(box.radius)))
+          ? round(cornerRadius({ ...placed, radius: len(box.radius) }))
           : len(box.radius);
         return { ...box, ...placed, ...paint(box), radius };
       }
@@ -71,7 +70,7 @@ export function placeContent(b: SceneBuilder, p: Placement) {
           ...box,
           ...placed,
           ...paint(box),
-          radius: round(drawnRadius(placed.width, placed.height, len(box.radius))),
+          radius: round(cornerRadius({ ...placed, radius: len(box.radius) })),
         };
       }
       default:

@@ -1,3 +1,4 @@
+import { insideOutline } from '../scene/outline.js';
 import type { Theme } from '../theme/index.js';
 import type { BoxContent } from './box-content.js';
 
@@ -25,25 +26,16 @@ export function exitRadius(theme: Theme): number {
   return theme.sizes.fact * theme.lineHeight + theme.spacing.padding;
 }
 
-/** The radius a box of `width` × `height` is drawn with: at most `radius`, at most a stadium's. */
-export function drawnRadius(width: number, height: number, radius: number): number {
-  return Math.min(radius, width / 2, height / 2);
-}
-
 /** True when every line's em box lies inside the content's box drawn with corners of `radius`. */
 export function insideRounded(content: BoxContent, radius: number): boolean {
-  const { width, height } = content;
-  const r = drawnRadius(width, height, radius);
-  const inside = (x: number, y: number) => {
-    const cx = Math.min(Math.max(x, r), width - r);
-    const cy = Math.min(Math.max(y, r), height - r);
-    return Math.hypot(x - cx, y - cy) <= r;
-  };
+  const box = { x: 0, y: 0, width: content.width, height: content.height, radius };
   return content.texts.every(({ block, dx, dy, size }) =>
     block.lines.every((line) => {
       const [left, right] = [dx + line.x, dx + line.x + line.width];
       const [top, bottom] = [dy + line.baseline - size * ASCENT, dy + line.baseline + size * DESCENT];
-      return inside(left, top) && inside(right, top) && inside(left, bottom) && inside(right, bottom);
+      return ([left, right] as const).every((x) =>
+        ([top, bottom] as const).every((y) => insideOutline(box, [x, y])),
+      );
     }),
   );
 }

@@ -12,6 +12,18 @@ export function cornerRadius(box: SceneRect & Pick<ScenePaint, 'radius'>): numbe
 type Point = readonly [number, number];
 
 /**
+ * True when point `p` lies inside `box` as drawn, its corners rounded (a stadium, say), or
+ * within `tolerance` of its outline.
+ */
+export function insideOutline(box: SceneRect & Pick<ScenePaint, 'radius'>, p: Point, tolerance = 0): boolean {
+  const r = cornerRadius(box);
+  // The centre of the corner circle nearest the point, or the point itself away from corners.
+  const cx = Math.min(Math.max(p[0], box.x + r), box.x + box.width - r);
+  const cy = Math.min(Math.max(p[1], box.y + r), box.y + box.height - r);
+  return Math.hypot(p[0] - cx, p[1] - cy) <= r + tolerance;
+}
+
+/**
  * Where a line reaching box `box` at `end`, a point of its bounding rectangle's side, meets the
  * drawn outline: `end` moved along the line's last segment (from `from`, horizontal or vertical)
  * into the box until it touches the rounded corner it would otherwise stop short of. A point

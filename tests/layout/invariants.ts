@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { PowerChart } from '../../src/model/index.js';
 import { cornerRadius } from '../../src/render/geometry.js';
 import { type Scene, type SceneBox, validateScene } from '../../src/scene/index.js';
+import { insideOutline } from '../../src/scene/outline.js';
 
 const TOL = 0.02;
 
@@ -47,15 +48,6 @@ function onBorder(b: SceneBox, p: readonly [number, number]): boolean {
   const onX = Math.abs(x - b.x) < TOL || Math.abs(x - b.x - b.width) < TOL;
   const onY = Math.abs(y - b.y) < TOL || Math.abs(y - b.y - b.height) < TOL;
   return (onX && inY) || (onY && inX);
-}
-
-/** True when point (px, py) lies inside box `b` drawn with its rounded corners (a stadium, say). */
-function insideRounded(b: SceneBox & { radius: number }, px: number, py: number): boolean {
-  const r = cornerRadius(b);
-  // The centre of the corner's circle nearest the point, or the point itself away from corners.
-  const cx = Math.min(Math.max(px, b.x + r), b.x + b.width - r);
-  const cy = Math.min(Math.max(py, b.y + r), b.y + b.height - r);
-  return Math.hypot(px - cx, py - cy) <= r + TOL;
 }
 
 /**
@@ -154,7 +146,9 @@ export function expectSceneInvariants(scene: Scene, minSize: number, padding = 0
         [t.x, bottom],
         [t.x + t.width, bottom],
       ] as const)
-        expect(insideRounded(holder, px, py), `${where}: inside the outline of ${holder.id}`).toBe(true);
+        expect(insideOutline(holder, [px, py], TOL), `${where}: inside the outline of ${holder.id}`).toBe(
+          true,
+        );
     }
   }
 

@@ -1,6 +1,6 @@
 /** Where a line meets a box's drawn outline: its side, or the round end of a stadium. */
 import { describe, expect, it } from 'vitest';
-import { onOutline } from '../../src/scene/outline.js';
+import { insideOutline, onOutline } from '../../src/scene/outline.js';
 
 // A stadium 100 × 40 at (10, 20): round ends of radius 20, centred at (30, 40) and (90, 40).
 const stadium = { x: 10, y: 20, width: 100, height: 40, radius: 20 };
@@ -30,5 +30,18 @@ describe('onOutline', () => {
     expect(Math.hypot(x - 10, y - 10)).toBeCloseTo(10, 9);
     const [, by] = onOutline(box, [57, 60], [57, 80]);
     expect(Math.hypot(57 - 50, by - 50)).toBeCloseTo(10, 9);
+  });
+});
+
+describe('insideOutline', () => {
+  it('takes the round ends away from the bounding rectangle', () => {
+    expect(insideOutline(stadium, [60, 21])).toBe(true);
+    expect(insideOutline(stadium, [30, 40])).toBe(true);
+    // The rectangle's corner, and a point just outside the round end beside it.
+    expect(insideOutline(stadium, [11, 21])).toBe(false);
+    expect(insideOutline(stadium, [13, 25])).toBe(false); // 22.7 from the end's centre (30, 40)
+    expect(insideOutline(stadium, [13, 25], 3)).toBe(true);
+    // Square corners: the whole rectangle.
+    expect(insideOutline({ ...stadium, radius: 0 }, [10, 20])).toBe(true);
   });
 });
